@@ -1,0 +1,40 @@
+package dev.kontak.auth.boundary;
+
+import dev.kontak.auth.control.Accounts;
+import dev.kontak.auth.control.Passwords;
+import dev.kontak.auth.entity.Account;
+import dev.kontak.auth.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Clock;
+
+/** Creates accounts: people signing up, and the first administrator. */
+@ApplicationScoped
+@Transactional
+public class Registration {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @throws jakarta.validation.ConstraintViolationException when the form is invalid
+     * @throws EmailAlreadyRegistered when the e-mail address is taken
+     */
+    public Account register(@Valid NewAccount form, Role role) {
+        if (accounts.findByEmail(form.email()).isPresent()) {
+            throw new EmailAlreadyRegistered();
+        }
+        Account account = new Account(form.email(), form.displayName(), passwords.hash(form.password()), role,
+                clock.instant());
+        accounts.store(account);
+        return account;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Who may use Kontak: accounts (e-mail, display name, PBKDF2 password hash, role), password sign-in with
+ * throttling, the first administrator, and the clock every module reads time from.
+ * Teams and team membership tables are created with this module's migration; their behaviour lives in contacts.
+ * Leaves out: HTTP (the webapp's sign-in mechanism and pages call in here).
+ */
+package dev.kontak.auth;
