@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates accounts: people signing up, and the first administrator. */
 @ApplicationScoped
@@ -23,6 +24,27 @@ public class Registration {
 
     @Inject
     Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "kontak.signup.enabled", defaultValue = "true")
+    boolean open;
+
+    /** Whether people may create their own accounts. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /**
+     * A person signs up as a {@link Role#USER}.
+     *
+     * @throws SignUpClosed when sign-up is turned off
+     */
+    public Account signUp(@Valid NewAccount form) {
+        if (!open) {
+            throw new SignUpClosed();
+        }
+        return register(form, Role.USER);
+    }
 
     /**
      * @throws jakarta.validation.ConstraintViolationException when the form is invalid

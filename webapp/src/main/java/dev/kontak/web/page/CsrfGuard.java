@@ -1,0 +1,60 @@
+package dev.kontak.web.page;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Refuses every state-changing page request whose {@code _csrf} form field does not carry this session's token
+ * (synchronizer token pattern). {@code /api/*} is exempt: it authenticates with HTTP Basic only, never cookies.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class CsrfGuard extends HttpFilter {
+
+    public static final String FIELD = "_csrf";
+    private static final String ATTRIBUTE = CsrfGuard.class.getName();
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (api || SAFE_METHODS.contains(request.getMethod()) || carriesValidToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        request.setAttribute(ErrorPage.MESSAGE, "error.csrf");
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    private static boolean carriesValidToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
+        String given = request.getParameter(FIELD);
+        return expected != null && given != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** This session's token, created on first use. */
+    public static String tokenFor(HttpSession session) {
+        Object token = session.getAttribute(ATTRIBUTE);
+        if (token == null) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            session.setAttribute(ATTRIBUTE, token);
+        }
+        return (String) token;
+    }
+}

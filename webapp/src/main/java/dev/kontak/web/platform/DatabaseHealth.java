@@ -1,0 +1,31 @@
+package dev.kontak.web.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready: the database answers. {@link DatabaseLiveness} asks the same for liveness. */
+@Readiness
+@ApplicationScoped
+public class DatabaseHealth implements HealthCheck {
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = dataSource.getConnection()) {
+            return HealthCheckResponse.named("database")
+                    .status(connection.isValid(2))
+                    .withData("product", connection.getMetaData().getDatabaseProductName())
+                    .build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}
