@@ -1,0 +1,111 @@
+package dev.kontak.web.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * One PostgreSQL database for this test run, created before the first test and dropped after the last, so that
+ * runs never see each other's data. Uses the server at {@code kontak.test.pg} (default 127.0.0.1:5432, user
+ * postgres); where none answers, starts an embedded PostgreSQL from a Maven artifact instead of skipping.
+ *
+ * <p>Payara Micro instances started by Arquillian get the connection settings as JVM options through an argument
+ * file ({@code java @file}), because the adapter passes {@code payara.cmdOptions} as one single argument.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private static final Logger LOG = Logger.getLogger(TestDatabase.class.getName());
+    private static final String SERVER = System.getProperty("kontak.test.pg", "127.0.0.1:5432");
+
+    private static String url;
+    private static EmbeddedPostgres embedded;
+    private static String adminUrl;
+    private static String name;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("payara.microJar") == null) {
+            return; // a unit-test run (surefire): no server, no database
+        }
+        try {
+            adminUrl = reachableServer();
+            name = "kontak_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            execute("CREATE DATABASE " + name);
+            url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+            System.setProperty("payara.cmdOptions", "@" + payaraJvmOptions());
+            LOG.info(() -> "Test database " + url);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not create the test database", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        try {
+            if (name != null) {
+                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        } catch (SQLException | IOException e) {
+            LOG.warning(() -> "Could not drop the test database " + name + ": " + e);
+        }
+    }
+
+    /** JDBC URL of this run's database. */
+    public static String url() {
+        return url;
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    private static String reachableServer() throws IOException {
+        String candidate = "jdbc:postgresql://" + SERVER + "/postgres";
+        try (Connection ignored = DriverManager.getConnection(candidate + "?connectTimeout=3", "postgres", "")) {
+            return candidate;
+        } catch (SQLException unreachable) {
+            LOG.info(() -> "No PostgreSQL at " + SERVER + " (" + unreachable.getMessage() + "): starting an embedded one");
+            embedded = EmbeddedPostgres.builder().start();
+            return "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Path payaraJvmOptions() {
+        try {
+            Path file = Files.createTempFile("kontak-it-", ".args");
+            file.toFile().deleteOnExit();
+            Files.write(file, List.of(
+                    "-Dkontak.db.url=" + url,
+                    "-Dkontak.db.user=postgres",
+                    "-Dkontak.db.password=postgres",
+                    "-Dkontak.password.iterations=10000",
+                    "-Dkontak.admin.email=" + TestAccounts.ADMIN_EMAIL,
+                    "-Dkontak.admin.password=" + TestAccounts.ADMIN_PASSWORD,
+                    "-Xmx768m"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
