@@ -1,0 +1,65 @@
+package dev.kontak.web.platform;
+
+import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.RunningKontak;
+import dev.kontak.web.testing.TestAccounts;
+import dev.kontak.web.testing.Visitor;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command with nothing configured: kontak.jar on the embedded database under KONTAK_DATA_DIR,
+ * migrated at start-up, keeping its data across a restart; plus the settings only a restart can change.
+ */
+class EmbeddedDefaultIT {
+
+    private static final String ADMIN_PASSWORD = "bootstrap-secret-771";
+
+    @Test
+    void runsOnTheEmbeddedDatabaseAndKeepsItsDataAcrossARestart(@TempDir Path workDir) throws Exception {
+        Path dataDir = workDir.resolve("kontak-data");
+        String email = TestAccounts.uniqueEmail("embedded");
+
+        try (RunningKontak kontak = RunningKontak.start(workDir, Map.of(
+                "KONTAK_DATA_DIR", dataDir.toString(),
+                "KONTAK_ADMIN_EMAIL", "boss@kontak.test",
+                "KONTAK_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
+            Visitor visitor = new Visitor(kontak.base());
+
+            HttpResponse<String> login = visitor.get("/login");
+            assertEquals(200, login.statusCode());
+            assertTrue(login.body().contains("<h1>Sign in</h1>"));
+            assertTrue(visitor.get("/health/ready").body().contains("\"product\":\"H2\""));
+            assertEquals(201, visitor.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\""
+                    + PASSWORD + "\",\"displayName\":\"Embedded\"}").statusCode());
+            HttpResponse<String> admin = visitor.getJson("/api/me", "boss@kontak.test", ADMIN_PASSWORD);
+            assertTrue(admin.body().contains("\"role\":\"ADMIN\""), admin.body());
+            assertTrue(kontak.log().contains("Created administrator account b***@k***.test"), kontak.log());
+            assertFalse(kontak.log().contains(ADMIN_PASSWORD), "the log never shows the password");
+        }
+        assertTrue(Files.exists(dataDir.resolve("kontak.mv.db")), "the database lives under KONTAK_DATA_DIR");
+
+        try (RunningKontak restarted = RunningKontak.start(workDir, Map.of(
+                "KONTAK_DATA_DIR", dataDir.toString(),
+                "KONTAK_SIGNUP_ENABLED", "false"))) {
+            Visitor visitor = new Visitor(restarted.base());
+
+            assertEquals(200, visitor.getJson("/api/me", email, PASSWORD).statusCode(), "data survived the restart");
+            HttpResponse<String> closedApi = visitor.postJson("/api/signup", "{\"email\":\"late@kontak.test\","
+                    + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"Late\"}");
+            assertEquals(403, closedApi.statusCode());
+            assertEquals(401, visitor.getJson("/api/me", "late@kontak.test", PASSWORD).statusCode());
+            HttpResponse<String> closedPage = visitor.get("/signup");
+            assertEquals(403, closedPage.statusCode());
+            assertTrue(closedPage.body().contains("Sign-up is closed."));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kontak.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar kontak.jar}, exactly as the README runs it, configured only by environment variables. */
+public final class RunningKontak implements AutoCloseable {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    private RunningKontak(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** Starts kontak.jar in {@code workDir} and returns once {@code /health/ready} answers 200. */
+    public static RunningKontak start(Path workDir, Map<String, String> environment) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile(workDir, "kontak-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                Path.of(System.getProperty("kontak.jar", "target/kontak.jar")).toAbsolutePath().toString()))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("KONTAK_"));
+        builder.environment().put("KONTAK_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        RunningKontak kontak = new RunningKontak(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
+        kontak.awaitReady();
+        return kontak;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("kontak.jar exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        close();
+        throw new IllegalStateException("kontak.jar was not ready within " + STARTUP_LIMIT + ":\n" + log());
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
