@@ -1,0 +1,77 @@
+package dev.kontak.web.signin;
+
+import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.Chromium;
+import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.TestAccounts;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person in a real (headless) Chromium: signs up, signs out, signs in, sees their contacts page. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserSignInIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KontakDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signUpSignOutSignIn() {
+        browser = Chromium.start();
+        String email = TestAccounts.uniqueEmail("browser");
+
+        browser.get(base + "signup");
+        browser.findElement(By.id("displayName")).sendKeys("Bruno Browser");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        awaitPath("/contacts");
+        assertEquals("Bruno Browser", browser.findElement(By.className("who")).getText());
+        assertEquals("You have no contacts yet.", browser.findElement(By.className("empty")).getText());
+
+        browser.findElement(By.cssSelector("header form button")).click();
+        awaitPath("/login");
+
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("not my password");
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        assertEquals("Wrong e-mail address or password.", browser.findElement(By.cssSelector("[role=alert]")).getText());
+
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        awaitPath("/contacts");
+        assertTrue(browser.getTitle().startsWith("Contacts"));
+        assertEquals("Bruno Browser", browser.findElement(By.className("who")).getText());
+    }
+
+    private void awaitPath(String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
+    }
+}

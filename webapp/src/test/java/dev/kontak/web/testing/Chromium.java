@@ -1,0 +1,32 @@
+package dev.kontak.web.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium, driven without Selenium Manager (nothing is downloaded). */
+public final class Chromium {
+
+    private static final Path BINARY = Path.of(System.getProperty("kontak.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("kontak.chromedriver", "/usr/bin/chromedriver"));
+
+    private Chromium() {
+    }
+
+    /** Skips the calling test, saying why, where Chromium is not installed; .ci/run installs it. */
+    public static ChromeDriver start() {
+        assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER + ")");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+}
