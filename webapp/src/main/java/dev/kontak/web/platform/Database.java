@@ -9,6 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -23,7 +26,9 @@ import org.flywaydb.core.Flyway;
         user = "${MPCONFIG=kontak.db.user}",
         password = "${MPCONFIG=kontak.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // PostgreSQL: let the server type string parameters, so JSON text can be written to JSONB columns.
+        properties = {"stringtype=unspecified"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -41,10 +46,18 @@ public class Database {
     void migrate() {
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
-                .failOnMissingLocations(false)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .load()
                 .migrate();
         firstAdmin.ensure();
+    }
+
+    /** The folder of migrations only this database understands: {@code postgresql} or {@code h2}. */
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database", e);
+        }
     }
 }

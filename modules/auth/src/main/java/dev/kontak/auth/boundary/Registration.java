@@ -4,7 +4,9 @@ import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.Passwords;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.Role;
+import dev.kontak.auth.events.AccountCreated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -24,6 +26,9 @@ public class Registration {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AccountCreated> created;
 
     @Inject
     @ConfigProperty(name = "kontak.signup.enabled", defaultValue = "true")
@@ -57,6 +62,7 @@ public class Registration {
         Account account = new Account(form.email(), form.displayName(), passwords.hash(form.password()), role,
                 clock.instant());
         accounts.store(account);
+        created.fire(new AccountCreated(account.id(), role));
         return account;
     }
 }

@@ -25,7 +25,9 @@ public class Accounts {
                 .findFirst();
     }
 
+    /** Stores a new account and writes it at once, so that rows referring to it can follow in the same transaction. */
     public void store(Account account) {
         em.persist(account);
+        em.flush();
     }
 }

@@ -1,0 +1,138 @@
+package dev.kontak.contacts.boundary;
+
+import dev.kontak.contacts.control.Memberships;
+import dev.kontak.contacts.control.Sharing;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.contacts.entity.ContactState;
+import dev.kontak.contacts.events.ContactAccessRequested;
+import dev.kontak.contacts.events.ContactChanged;
+import dev.kontak.contacts.events.ContactOperation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A user's contacts: every operation on an existing contact is validated first ({@link ContactAccessRequested}),
+ * and every change is reported ({@link ContactChanged}) in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class ContactBook {
+
+    private static final String VISIBLE = "(c.ownerId = :user OR c.teamId IN "
+            + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
+    private static final String MATCHES = " AND (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern "
+            + "ESCAPE '\\' OR c.phone LIKE :pattern ESCAPE '\\' OR LOWER(c.company) LIKE :pattern ESCAPE '\\')";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<ContactAccessRequested> accessRequests;
+
+    @Inject
+    Event<ContactChanged> changes;
+
+    @Inject
+    Sharing sharing;
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    Clock clock;
+
+    public Contact create(UUID user, @Valid ContactDetails details) {
+        Contact contact = new Contact(user, details, clock.instant());
+        em.persist(contact);
+        em.flush();
+        changes.fire(new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state()));
+        return contact;
+    }
+
+    public Contact view(UUID user, UUID contactId) {
+        return accessible(user, contactId, ContactOperation.VIEW, LockModeType.NONE);
+    }
+
+    /** @param expectedVersion the version the user saw, or null to overwrite whatever is there */
+    public Contact update(UUID user, UUID contactId, @Valid ContactDetails details, Long expectedVersion) {
+        Contact contact = accessible(user, contactId, ContactOperation.EDIT, LockModeType.PESSIMISTIC_WRITE);
+        if (expectedVersion != null && expectedVersion != contact.version()) {
+            throw new ContactEditConflict();
+        }
+        ContactState before = contact.state();
+        contact.change(details, clock.instant());
+        em.flush();
+        changes.fire(new ContactChanged(ContactChanged.Kind.UPDATED, user, before, contact.state()));
+        return contact;
+    }
+
+    public void delete(UUID user, UUID contactId) {
+        Contact contact = accessible(user, contactId, ContactOperation.DELETE, LockModeType.PESSIMISTIC_WRITE);
+        if (!contact.isOwnedBy(user)) {
+            throw new ContactRefused("Only the owner can delete this contact.");
+        }
+        changes.fire(new ContactChanged(ContactChanged.Kind.DELETED, user, contact.state(), null));
+        em.createQuery("DELETE FROM Activity a WHERE a.contactId = :contact")
+                .setParameter("contact", contactId).executeUpdate();
+        em.remove(contact);
+        em.flush();
+    }
+
+    /** @param teamId a team the owner belongs to, or null to stop sharing */
+    public Contact shareWith(UUID user, UUID contactId, UUID teamId) {
+        Contact contact = accessible(user, contactId, ContactOperation.SHARE, LockModeType.PESSIMISTIC_WRITE);
+        if (!contact.isOwnedBy(user)) {
+            throw new ContactRefused("Only the owner can share this contact.");
+        }
+        if (teamId != null && memberships.find(teamId, user).isEmpty()) {
+            throw new ContactRefused("You can share a contact only with a team you belong to.");
+        }
+        sharing.shareWith(contact, teamId, user);
+        return contact;
+    }
+
+    /** Contacts the user owns or that are shared with their teams, matching {@code query} (blank: all). */
+    public ContactPage search(UUID user, String query, int page, int size) {
+        String term = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        String where = " FROM Contact c WHERE " + VISIBLE + (term.isEmpty() ? "" : MATCHES);
+        TypedQuery<Contact> contacts = em.createQuery("SELECT c" + where + " ORDER BY c.createdAt DESC, c.id",
+                Contact.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c)" + where, Long.class);
+        for (TypedQuery<?> q : List.of(contacts, count)) {
+            q.setParameter("user", user);
+            if (!term.isEmpty()) {
+                q.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        int current = Math.max(page, 1);
+        return new ContactPage(contacts.setFirstResult((current - 1) * size).setMaxResults(size).getResultList(),
+                current, size, count.getSingleResult());
+    }
+
+    /** Asks the observers of {@link ContactAccessRequested} (the metadata module) whether this may happen. */
+    void requireAccess(UUID user, UUID contactId, ContactOperation operation) {
+        accessRequests.fire(new ContactAccessRequested(user, contactId, operation));
+    }
+
+    /** Validates access first, then loads: a contact that does not exist is refused exactly like a foreign one. */
+    Contact accessible(UUID user, UUID contactId, ContactOperation operation, LockModeType lock) {
+        requireAccess(user, contactId, operation);
+        Contact contact = em.find(Contact.class, contactId, lock);
+        if (contact == null) {
+            throw new ContactAccessDenied(contactId, operation);
+        }
+        return contact;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kontak.contacts.control;
+
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactState;
+import dev.kontak.contacts.events.ContactChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Shares a contact with a team or takes it back, and reports it; callers decide who may. */
+@ApplicationScoped
+public class Sharing {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<ContactChanged> changes;
+
+    @Inject
+    Clock clock;
+
+    public void shareWith(Contact contact, UUID team, UUID actor) {
+        ContactState before = contact.state();
+        contact.shareWith(team, clock.instant());
+        em.flush();
+        changes.fire(new ContactChanged(team == null ? ContactChanged.Kind.UNSHARED : ContactChanged.Kind.SHARED,
+                actor, before, contact.state()));
+    }
+
+    /** When someone leaves a team, the contacts they shared with it stop being shared. */
+    public void unshareAllOf(UUID owner, UUID team, UUID actor) {
+        List<Contact> shared = em.createQuery(
+                        "SELECT c FROM Contact c WHERE c.ownerId = :owner AND c.teamId = :team ORDER BY c.id", Contact.class)
+                .setParameter("owner", owner)
+                .setParameter("team", team)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        shared.forEach(contact -> shareWith(contact, null, actor));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.kontak.contacts.events;
+
+import java.util.UUID;
+
+/**
+ * Fired before any operation on an existing contact, in the operation's transaction and before anything is
+ * written. An observer refuses by throwing {@link dev.kontak.contacts.boundary.ContactAccessDenied}.
+ */
+public record ContactAccessRequested(UUID userId, UUID contactId, ContactOperation operation) {
+}

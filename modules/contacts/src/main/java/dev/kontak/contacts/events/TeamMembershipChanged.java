@@ -1,0 +1,7 @@
+package dev.kontak.contacts.events;
+
+import java.util.UUID;
+
+/** Someone joined or left a team, or their role in it changed: what they may access changes with it. */
+public record TeamMembershipChanged(UUID teamId, UUID userId) {
+}

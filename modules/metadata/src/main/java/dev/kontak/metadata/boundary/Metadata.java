@@ -1,0 +1,79 @@
+package dev.kontak.metadata.boundary;
+
+import dev.kontak.metadata.control.AccessDecision;
+import dev.kontak.metadata.control.AccessList;
+import dev.kontak.metadata.control.ContactAccess;
+import dev.kontak.metadata.control.MetadataRefresher;
+import dev.kontak.metadata.control.MetadataRows;
+import dev.kontak.metadata.entity.UserMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** A user's own metadata, as the seed's useUserMetadata hook offered it. Every method is scoped to that user. */
+@ApplicationScoped
+@Transactional
+public class Metadata {
+
+    /** Is the row older than the given age, and how old is it. */
+    public record Staleness(boolean stale, long ageSeconds) {
+    }
+
+    /** Does a copy made at some cache_version still match the row. */
+    public record CacheValidity(boolean valid, long cacheVersion) {
+    }
+
+    @Inject
+    MetadataRows rows;
+
+    @Inject
+    MetadataRefresher refresher;
+
+    @Inject
+    AccessList access;
+
+    @Inject
+    ContactAccess contactAccess;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "kontak.metadata.max-age", defaultValue = "PT2M")
+    Duration maxAge;
+
+    public MetadataView of(UUID user) {
+        return view(rows.find(user).orElseGet(() -> refresher.refresh(user)));
+    }
+
+    /** Full recompute from the data. */
+    public MetadataView refresh(UUID user) {
+        return view(refresher.refresh(user));
+    }
+
+    public Staleness staleness(UUID user, Duration maxAge) {
+        UserMetadata metadata = rows.find(user).orElseGet(() -> refresher.refresh(user));
+        Duration age = Duration.between(metadata.updatedAt(), clock.instant());
+        return new Staleness(age.compareTo(maxAge) > 0, Math.max(0, age.toSeconds()));
+    }
+
+    public CacheValidity cacheValidity(UUID user, long version) {
+        long current = rows.find(user).orElseGet(() -> refresher.refresh(user)).cacheVersion();
+        return new CacheValidity(current == version, current);
+    }
+
+    /** The seed's validate_contact_access, after refreshing metadata older than kontak.metadata.max-age. */
+    public AccessDecision validateAccess(UUID user, UUID contact) {
+        refresher.refreshIfStale(user, maxAge);
+        return contactAccess.validate(user, contact);
+    }
+
+    private MetadataView view(UserMetadata metadata) {
+        return MetadataView.of(metadata, List.copyOf(access.contactsOf(metadata.userId())));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.kontak.metadata.control;
+
+import dev.kontak.contacts.entity.Checksums;
+import dev.kontak.metadata.entity.MetadataValues;
+import dev.kontak.metadata.entity.UserMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Recomputes a user's metadata from the data itself (the seed's refresh_user_metadata): O(their contacts and
+ * activities), for repairs and staleness, never on the path of an ordinary change.
+ */
+@ApplicationScoped
+@Transactional
+public class MetadataRefresher {
+
+    private static final String VISIBLE = "(c.ownerId = :user OR c.teamId IN "
+            + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MetadataRows rows;
+
+    @Inject
+    AccessList access;
+
+    @Inject
+    TeamPermissions teams;
+
+    @Inject
+    Clock clock;
+
+    /** What the user's metadata must be, computed from contacts, activities and teams. Writes nothing. */
+    public MetadataValues compute(UUID user) {
+        TreeSet<UUID> contactIds = new TreeSet<>();
+        long checksum = 0;
+        for (Object[] contact : em.createQuery("SELECT c.id, c.version FROM Contact c WHERE " + VISIBLE, Object[].class)
+                .setParameter("user", user).getResultList()) {
+            contactIds.add((UUID) contact[0]);
+            checksum += Checksums.contactTerm((UUID) contact[0], ((Number) contact[1]).longValue());
+        }
+        int activities = 0;
+        Instant latest = null;
+        for (Object[] activity : em.createQuery("SELECT a.id, a.version, a.occurredAt FROM Activity a WHERE a.contactId IN "
+                        + "(SELECT c.id FROM Contact c WHERE " + VISIBLE + ")", Object[].class)
+                .setParameter("user", user).getResultList()) {
+            activities++;
+            checksum += Checksums.activityTerm((UUID) activity[0], ((Number) activity[1]).longValue());
+            Instant occurred = (Instant) activity[2];
+            latest = latest == null || occurred.isAfter(latest) ? occurred : latest;
+        }
+        TeamPermissions.Grants grants = teams.of(user);
+        return new MetadataValues(contactIds, activities, latest, grants.teamIds(), grants.permissions(),
+                Checksums.format(checksum));
+    }
+
+    /** Full recompute: the row and the access list become what the data says; the version grows. */
+    public UserMetadata refresh(UUID user) {
+        UserMetadata metadata = rows.lock(List.of(user)).get(0);
+        MetadataValues values = compute(user);
+        access.replace(user, values.contactIds());
+        metadata.replaceWith(values);
+        metadata.changed(clock.instant(), true, true);
+        return metadata;
+    }
+
+    /**
+     * Refreshes the user's metadata if it is older than {@code maxAge}, in a transaction of its own so that the
+     * refresh stays even if the operation that asked for it is refused. Requests of one user that find the row
+     * stale together wait for the first one's lock and then find it fresh: one recompute, not one each.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refreshIfStale(UUID user, Duration maxAge) {
+        UserMetadata metadata = rows.lock(List.of(user)).get(0);
+        if (metadata.isOlderThan(maxAge, clock.instant())) {
+            refresh(user);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kontak.metadata.control;
+
+import dev.kontak.metadata.entity.MetadataValues;
+import dev.kontak.metadata.entity.UserMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where user_metadata rows are kept. */
+@ApplicationScoped
+public class MetadataRows {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccessList access;
+
+    @Inject
+    Clock clock;
+
+    public Optional<UserMetadata> find(UUID user) {
+        return em.createNamedQuery("UserMetadata.ofUser", UserMetadata.class).setParameter("user", user)
+                .getResultStream().findFirst();
+    }
+
+    /** When the user's row last changed, without loading it into the persistence context. */
+    public Optional<Instant> lastUpdate(UUID user) {
+        return em.createQuery("SELECT m.updatedAt FROM UserMetadata m WHERE m.userId = :user", Instant.class)
+                .setParameter("user", user).getResultStream().findFirst();
+    }
+
+    /** A new user's row: no contacts, no teams yet. */
+    public UserMetadata create(UUID user, List<String> permissions) {
+        UserMetadata metadata = new UserMetadata(user, clock.instant());
+        metadata.teams(List.of(), permissions);
+        em.persist(metadata);
+        em.flush();
+        return metadata;
+    }
+
+    /**
+     * Locks the rows of these users (SELECT ... FOR UPDATE) for the rest of the transaction, always in user-id
+     * order, so that two changes touching the same users cannot deadlock and no update is lost.
+     */
+    public List<UserMetadata> lock(Collection<UUID> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("UserMetadata.ofUsers", UserMetadata.class)
+                .setParameter("users", users)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("eclipselink.refresh", "true")
+                .getResultList();
+    }
+
+    /** What the row and the access list say now, in the shape a full recompute produces. */
+    public Optional<MetadataValues> current(UUID user) {
+        return find(user).map(m -> new MetadataValues(access.contactsOf(user), m.activityCount(), m.lastActivityAt(),
+                m.teamIds(), m.permissions(), m.dataChecksum()));
+    }
+}
