@@ -11,6 +11,8 @@ import dev.kontak.auth.entity.Role;
 import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.ContactRefused;
+import dev.kontak.contacts.boundary.TeamRefused;
 import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityDetails;
@@ -294,12 +296,15 @@ class MetadataConsistencyIT {
         return ids.isEmpty() ? UUID.randomUUID() : ids.get(random.nextInt(ids.size()));
     }
 
-    /** Runs an operation that the rules may refuse; a refusal is part of the sequence, not a failure. */
+    /**
+     * Runs an operation that the rules may refuse (random picks include foreign and deleted contacts): a refusal
+     * is part of the sequence; any other exception fails the test.
+     */
     private static String attempt(Runnable operation, String name) {
         try {
             operation.run();
             return name;
-        } catch (RuntimeException refused) {
+        } catch (ContactAccessDenied | ContactRefused | TeamRefused refused) {
             return name + " refused: " + refused.getClass().getSimpleName();
         }
     }
