@@ -566,7 +566,11 @@ class SqlFunctionsIT {
         return time == null ? null : time.toInstant();
     }
 
-    /** Ids in the order PostgreSQL sorts uuids, which for their lower-case text is the order of the strings. */
+    /**
+     * Ids in the order PostgreSQL sorts uuids (unsigned bytes), which for their lower-case text is the order of the
+     * strings: the order of contact_ids in user_metadata_with_contact_ids. Java's TreeSet of UUIDs (AccessList,
+     * MetadataView) orders differently, by signed halves, so ids from 8 to f come before ids from 0 to 7 there.
+     */
     private static List<String> sorted(UUID... ids) {
         return Arrays.stream(ids).map(UUID::toString).sorted().toList();
     }
