@@ -28,16 +28,22 @@ import dev.kontak.web.testing.KontakDeployment;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
@@ -88,7 +94,7 @@ class MetadataConsistencyIT {
     ManagedExecutorService executor;
 
     @Test
-    void incrementalMetadataEqualsAFullRecomputeAfterEveryRandomChange() {
+    void incrementalMetadataEqualsAFullRecomputeAfterEveryRandomChange() throws SQLException {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<UUID> users = List.of(newUser("r1"), newUser("r2"), newUser("r3"), newUser("r4"));
@@ -148,6 +154,45 @@ class MetadataConsistencyIT {
         }
         assertTrue(users.stream().anyMatch(user -> rows.current(user).orElseThrow().contactIds().size() > 1),
                 "the sequence built real data (seed " + seed + ")");
+        assertTrue(users.stream().anyMatch(user -> rows.current(user).orElseThrow().activityCount() > 0),
+                "the sequence logged activities (seed " + seed + ")");
+        for (UUID user : users) {
+            assertSqlFunctionsAgreeWithJava(user);
+        }
+    }
+
+    /** The PostgreSQL functions (sql/postgresql) compute what the Java services compute. */
+    private void assertSqlFunctionsAgreeWithJava(UUID user) throws SQLException {
+        MetadataValues java = refresher.compute(user);
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement checksum = db.prepareStatement("SELECT calculate_user_data_checksum(?)");
+                PreparedStatement refresh = db.prepareStatement("SELECT contact_ids::text, activity_count, "
+                        + "last_activity_at, team_ids::text, permissions::text, data_checksum, contact_count "
+                        + "FROM refresh_user_metadata(?)")) {
+            checksum.setObject(1, user);
+            try (ResultSet result = checksum.executeQuery()) {
+                result.next();
+                assertEquals(java.dataChecksum(), result.getString(1));
+            }
+            refresh.setObject(1, user);
+            try (ResultSet sql = refresh.executeQuery()) {
+                sql.next();
+                assertEquals(java.contactIds(), new TreeSet<>(jsonStrings(sql.getString(1)).stream().map(UUID::fromString).toList()));
+                assertEquals(java.activityCount(), sql.getInt(2));
+                OffsetDateTime latest = sql.getObject(3, OffsetDateTime.class);
+                assertEquals(java.lastActivityAt(), latest == null ? null : latest.toInstant());
+                assertEquals(java.teamIds(), jsonStrings(sql.getString(4)));
+                assertEquals(java.permissions(), jsonStrings(sql.getString(5)));
+                assertEquals(java.dataChecksum(), sql.getString(6));
+                assertEquals(java.contactIds().size(), sql.getInt(7));
+            }
+        }
+    }
+
+    private static List<String> jsonStrings(String array) {
+        try (JsonReader reader = Json.createReader(new StringReader(array))) {
+            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -74,6 +73,6 @@ public class Metadata {
     }
 
     private MetadataView view(UserMetadata metadata) {
-        return MetadataView.of(metadata, List.copyOf(access.contactsOf(metadata.userId())));
+        return MetadataView.of(metadata, access.contactsOf(metadata.userId()));
     }
 }

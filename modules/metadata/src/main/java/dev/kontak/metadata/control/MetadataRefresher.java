@@ -67,7 +67,7 @@ public class MetadataRefresher {
 
     /** Full recompute: the row and the access list become what the data says; the version grows. */
     public UserMetadata refresh(UUID user) {
-        UserMetadata metadata = rows.lock(List.of(user)).get(0);
+        UserMetadata metadata = lockOrCreate(user);
         MetadataValues values = compute(user);
         access.replace(user, values.contactIds());
         metadata.replaceWith(values);
@@ -82,9 +82,15 @@ public class MetadataRefresher {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refreshIfStale(UUID user, Duration maxAge) {
-        UserMetadata metadata = rows.lock(List.of(user)).get(0);
+        UserMetadata metadata = lockOrCreate(user);
         if (metadata.isOlderThan(maxAge, clock.instant())) {
             refresh(user);
         }
+    }
+
+    /** Every account gets a row when it is created; one that is missing all the same is created here, empty. */
+    private UserMetadata lockOrCreate(UUID user) {
+        return rows.lock(List.of(user)).stream().findFirst()
+                .orElseGet(() -> rows.create(user, teams.of(user).permissions()));
     }
 }
