@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /** A contact's timeline: calls, e-mails, meetings and notes, latest first. */
 @Path("contacts/{id}/activities")
@@ -36,8 +38,18 @@ public class ActivitiesResource {
     /** 201 without a Location: an activity is read as part of its contact's timeline, not on its own. */
     @POST
     public Response log(@PathParam("id") String contactId, ActivityDetails details) {
-        ActivityView logged = ActivityView.of(activities.log(caller.id(), Parameters.id("id", contactId),
-                Parameters.body(details, "{\"type\": \"CALL|EMAIL|MEETING|NOTE\", \"occurredAt\", \"summary\"}")));
+        UUID contact = Parameters.id("id", contactId);
+        Parameters.body(details, "{\"type\": \"CALL|EMAIL|MEETING|NOTE\", \"occurredAt\", \"summary\"}");
+        ActivityView logged = ActivityView.of(activities.log(caller.id(), contact, storable(details)));
         return Response.status(Response.Status.CREATED).entity(logged).build();
+    }
+
+    /**
+     * The database keeps microseconds: a time sent with nanoseconds is cut to what will be stored, so that the
+     * answer to this POST shows the same time as the timeline later does.
+     */
+    private static ActivityDetails storable(ActivityDetails details) {
+        return details.occurredAt() == null ? details : new ActivityDetails(details.type(),
+                details.occurredAt().truncatedTo(ChronoUnit.MICROS), details.summary());
     }
 }

@@ -59,6 +59,14 @@ public class Visitor {
         return send(HttpRequest.newBuilder(resolve(path)).header("Authorization", basic(email, password)).GET());
     }
 
+    /** Any API request with HTTP Basic; {@code json} is the body, or null for none. */
+    public HttpResponse<String> sendJson(String method, String path, String json, String email, String password) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Authorization", basic(email, password))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
