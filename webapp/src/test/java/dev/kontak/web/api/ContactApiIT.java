@@ -119,6 +119,10 @@ class ContactApiIT {
         assertEquals(List.of(contactId), strings(after.getJsonArray("contactIds")));
         assertEquals(1, after.getInt("contactCount"));
         assertEquals(304, ifNoneMatch(alice, newTag).statusCode());
+
+        HttpResponse<String> anonymous = visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/metadata")));
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(json(anonymous).containsKey("error"));
     }
 
     @Test
@@ -384,6 +388,10 @@ class ContactApiIT {
         assertEquals(204, call(carol, "DELETE", "/api/teams/" + teamId + "/members/" + carol.id(), null).statusCode(),
                 "a member leaves by removing themselves");
 
+        HttpResponse<String> formerMemberAdds = call(carol, "POST", "/api/teams/" + teamId + "/members",
+                "{\"email\":\"" + carol.email() + "\"}");
+        assertEquals(403, formerMemberAdds.statusCode());
+        assertEquals("Team not found.", json(formerMemberAdds).getString("error"));
         for (User gone : List.of(bob, carol)) {
             assertEquals(ACCESS_DENIED, call(gone, "GET", path, null).body());
             JsonObject metadata = metadataOf(gone);
