@@ -59,6 +59,16 @@ public class Visitor {
         return send(HttpRequest.newBuilder(resolve(path)).header("Authorization", basic(email, password)).GET());
     }
 
+    /** Any API request with HTTP Basic; {@code json} is the body, or null for none (and then no Content-Type). */
+    public HttpResponse<String> sendJson(String method, String path, String json, String email, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Authorization", basic(email, password));
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

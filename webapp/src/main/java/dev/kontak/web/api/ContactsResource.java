@@ -1,0 +1,105 @@
+package dev.kontak.web.api;
+
+import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.metadata.boundary.Metadata;
+import dev.kontak.metadata.control.AccessDecision;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/**
+ * The caller's contacts: those they own and those shared with their teams. Every operation on one contact is
+ * validated against the caller's metadata by the contacts module; refusals are answered by
+ * {@link ContactAccessDenials}, {@link ContactRefusals} and {@link ContactEditConflicts}.
+ */
+@Path("contacts")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactsResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+    private static final long DEFAULT_PAGE_SIZE = 20;
+    private static final String DETAILS = "{\"name\", \"email\", \"phone\", \"company\", \"notes\"}";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ContactBook contacts;
+
+    @Inject
+    Metadata metadata;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public ContactList search(@QueryParam("q") String query, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        // the last page must still have an offset that fits in an int
+        int pages = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+        return ContactList.of(contacts.search(caller.id(), query,
+                (int) Parameters.wholeNumber("page", page, 1L, 1, pages),
+                (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)));
+    }
+
+    @POST
+    public Response create(ContactDetails details) {
+        Contact created = contacts.create(caller.id(), Parameters.body(details, DETAILS));
+        return Response.created(uri.getBaseUriBuilder().path("contacts").path(created.id().toString()).build())
+                .entity(ContactView.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ContactView view(@PathParam("id") String id) {
+        return ContactView.of(contacts.view(caller.id(), Parameters.id("id", id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public ContactView update(@PathParam("id") String id, ContactUpdate update) {
+        UUID contactId = Parameters.id("id", id);
+        Parameters.body(update, DETAILS + " and the \"version\" you saw");
+        return ContactView.of(contacts.update(caller.id(), contactId, update.details(), update.version()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public void delete(@PathParam("id") String id) {
+        contacts.delete(caller.id(), Parameters.id("id", id));
+    }
+
+    /** Shares the contact with one of the caller's teams, or stops sharing it ({@code "teamId": null}). */
+    @PUT
+    @Path("{id}/team")
+    public ContactView share(@PathParam("id") String id, TeamChoice choice) {
+        UUID contactId = Parameters.id("id", id);
+        String team = Parameters.body(choice, "{\"teamId\": \"...\"} or {\"teamId\": null}").teamId();
+        UUID teamId = team == null ? null : Parameters.id("teamId", team);
+        return ContactView.of(contacts.shareWith(caller.id(), contactId, teamId));
+    }
+
+    /** Asks without doing anything: the seed's validate_contact_access. */
+    @GET
+    @Path("{id}/access")
+    public AccessDecision access(@PathParam("id") String id) {
+        return metadata.validateAccess(caller.id(), Parameters.id("id", id));
+    }
+}
