@@ -43,6 +43,11 @@ class EmbeddedDefaultIT {
             HttpResponse<String> admin = visitor.getJson("/api/me", "boss@kontak.test", ADMIN_PASSWORD);
             assertTrue(admin.body().contains("\"role\":\"ADMIN\""), admin.body());
             assertTrue(kontak.log().contains("Created administrator account b***@k***.test"), kontak.log());
+            HttpResponse<String> contact = visitor.sendJson("POST", "/api/contacts",
+                    "{\"name\":\"Kept On H2\"}", email, PASSWORD);
+            assertEquals(201, contact.statusCode(), contact.body());
+            HttpResponse<String> metadata = visitor.getJson("/api/metadata", email, PASSWORD);
+            assertTrue(metadata.body().contains("\"contactCount\":1"), metadata.body());
             assertFalse(kontak.log().contains(ADMIN_PASSWORD), "the log never shows the password");
         }
         assertTrue(Files.exists(dataDir.resolve("kontak.mv.db")), "the database lives under KONTAK_DATA_DIR");
@@ -53,6 +58,8 @@ class EmbeddedDefaultIT {
             Visitor visitor = new Visitor(restarted.base());
 
             assertEquals(200, visitor.getJson("/api/me", email, PASSWORD).statusCode(), "data survived the restart");
+            HttpResponse<String> contacts = visitor.getJson("/api/contacts", email, PASSWORD);
+            assertTrue(contacts.body().contains("Kept On H2"), contacts.body());
             HttpResponse<String> closedApi = visitor.postJson("/api/signup", "{\"email\":\"late@kontak.test\","
                     + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"Late\"}");
             assertEquals(403, closedApi.statusCode());
