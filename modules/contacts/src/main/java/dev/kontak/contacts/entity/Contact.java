@@ -1,6 +1,8 @@
 package dev.kontak.contacts.entity;
 
+import dev.kontak.auth.entity.NullableUuidColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,6 +25,7 @@ public class Contact {
     @Column(name = "owner_id", nullable = false, updatable = false)
     private UUID ownerId;
 
+    @Convert(converter = NullableUuidColumn.class)
     @Column(name = "team_id")
     private UUID teamId;
 

@@ -1,6 +1,8 @@
 package dev.kontak.metadata.entity;
 
+import dev.kontak.auth.entity.NullableUuidColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,6 +20,7 @@ public class AccessRefusal {
     @Column(name = "user_id", nullable = false)
     private UUID userId;
 
+    @Convert(converter = NullableUuidColumn.class)
     @Column(name = "contact_id")
     private UUID contactId;
 

@@ -9,20 +9,23 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.List;
 
-/** A list of strings stored as a JSON array (JSONB on PostgreSQL, text on the embedded database). */
+/**
+ * A list of strings stored as a JSON array: JSONB on PostgreSQL (read back as the driver's PGobject, whose
+ * toString() is the JSON text), text on the embedded database.
+ */
 @Converter
-public class JsonStringList implements AttributeConverter<List<String>, String> {
+public class JsonStringList implements AttributeConverter<List<String>, Object> {
 
     @Override
-    public String convertToDatabaseColumn(List<String> values) {
+    public Object convertToDatabaseColumn(List<String> values) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
 
     @Override
-    public List<String> convertToEntityAttribute(String column) {
-        try (JsonReader reader = Json.createReader(new StringReader(column))) {
+    public List<String> convertToEntityAttribute(Object column) {
+        try (JsonReader reader = Json.createReader(new StringReader(column.toString()))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -1,0 +1,306 @@
+package dev.kontak.web.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.auth.boundary.NewAccount;
+import dev.kontak.auth.boundary.Registration;
+import dev.kontak.auth.entity.Role;
+import dev.kontak.contacts.boundary.ActivityLog;
+import dev.kontak.contacts.boundary.ContactAccessDenied;
+import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.Teams;
+import dev.kontak.contacts.entity.Activity;
+import dev.kontak.contacts.entity.ActivityDetails;
+import dev.kontak.contacts.entity.ActivityType;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.contacts.entity.Team;
+import dev.kontak.metadata.control.MetadataRefresher;
+import dev.kontak.metadata.control.MetadataRows;
+import dev.kontak.metadata.entity.MetadataValues;
+import dev.kontak.metadata.entity.UserMetadata;
+import dev.kontak.web.testing.KontakDeployment;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Payara Micro, against PostgreSQL: the metadata that observers maintain by deltas in the change's
+ * transaction is always exactly what a full recompute from the data gives, under random sequences of changes,
+ * in parallel, and never outlives a rolled-back change.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MetadataConsistencyIT {
+
+    private static final String PASSWORD = "a long enough password";
+
+    @Deployment
+    static WebArchive deployment() {
+        return KontakDeployment.withTests(MetadataConsistencyIT.class);
+    }
+
+    @Inject
+    Registration registration;
+
+    @Inject
+    ContactBook book;
+
+    @Inject
+    ActivityLog activities;
+
+    @Inject
+    Teams teams;
+
+    @Inject
+    MetadataRows rows;
+
+    @Inject
+    MetadataRefresher refresher;
+
+    @Resource(lookup = "java:app/jdbc/kontak")
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Test
+    void incrementalMetadataEqualsAFullRecomputeAfterEveryRandomChange() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<UUID> users = List.of(newUser("r1"), newUser("r2"), newUser("r3"), newUser("r4"));
+        List<UUID> contacts = new ArrayList<>();
+        List<UUID> activityIds = new ArrayList<>();
+        List<UUID> teamIds = new ArrayList<>();
+
+        for (int i = 0; i < 160; i++) {
+            int step = i;
+            UUID actor = users.get(random.nextInt(users.size()));
+            String operation = switch (random.nextInt(10)) {
+                case 0, 1 -> {
+                    contacts.add(book.create(actor, details("Contact " + step)).id());
+                    yield "create";
+                }
+                case 2 -> attempt(() -> book.update(actor, pick(random, contacts), details("Renamed " + step), null),
+                        "update");
+                case 3 -> attempt(() -> {
+                    UUID contact = pick(random, contacts);
+                    book.delete(actor, contact);
+                    contacts.remove(contact);
+                }, "delete");
+                case 4 -> attempt(() -> book.shareWith(actor, pick(random, contacts),
+                        random.nextBoolean() ? pick(random, teamIds) : null), "share");
+                case 5, 6 -> attempt(() -> activityIds.add(activities.log(actor, pick(random, contacts),
+                        activity(step, random)).id()), "log");
+                case 7 -> attempt(() -> {
+                    if (random.nextBoolean()) {
+                        activities.edit(actor, pick(random, activityIds), activity(step, random));
+                    } else {
+                        UUID activity = pick(random, activityIds);
+                        activities.delete(actor, activity);
+                        activityIds.remove(activity);
+                    }
+                }, "activity edit/delete");
+                case 8 -> {
+                    teamIds.add(teams.create(actor, "Team " + step).id());
+                    yield "create team";
+                }
+                default -> attempt(() -> {
+                    UUID team = pick(random, teamIds);
+                    UUID member = users.get(random.nextInt(users.size()));
+                    if (random.nextBoolean()) {
+                        teams.addMember(actor, team, emailOf(member));
+                    } else if (random.nextBoolean()) {
+                        teams.removeMember(actor, team, member);
+                    } else {
+                        teams.leave(member, team);
+                    }
+                }, "membership");
+            };
+            for (UUID user : users) {
+                MetadataValues incremental = rows.current(user).orElseThrow();
+                MetadataValues full = refresher.compute(user);
+                assertEquals(full, incremental, "after step " + step + " (" + operation + ") for " + user + ", seed " + seed);
+            }
+        }
+        assertTrue(users.stream().anyMatch(user -> rows.current(user).orElseThrow().contactIds().size() > 1),
+                "the sequence built real data (seed " + seed + ")");
+    }
+
+    @Test
+    void sharingGivesTeamMembersAccessAndUnsharingOrLeavingTakesItAway() {
+        UUID owner = newUser("owner");
+        UUID member = newUser("member");
+        Team team = teams.create(owner, "Sales");
+        teams.addMember(owner, team.id(), emailOf(member));
+        Contact contact = book.create(owner, details("Shared Person"));
+        long before = version(member);
+
+        book.shareWith(owner, contact.id(), team.id());
+
+        assertTrue(rows.current(member).orElseThrow().contactIds().contains(contact.id()));
+        assertTrue(version(member) > before);
+        assertEquals("Shared Person", book.view(member, contact.id()).name());
+
+        book.shareWith(owner, contact.id(), null);
+        assertFalse(rows.current(member).orElseThrow().contactIds().contains(contact.id()));
+        assertThrows(ContactAccessDenied.class, () -> book.view(member, contact.id()));
+
+        book.shareWith(owner, contact.id(), team.id());
+        teams.removeMember(owner, team.id(), member);
+        assertFalse(rows.current(member).orElseThrow().contactIds().contains(contact.id()));
+        assertEquals(refresher.compute(member), rows.current(member).orElseThrow());
+    }
+
+    @Test
+    void parallelCreationsLoseNoUpdate() throws Exception {
+        UUID user = newUser("parallel");
+        UserMetadata start = rows.find(user).orElseThrow();
+        int parallel = 16;
+        List<Callable<Contact>> creations = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            int n = i;
+            creations.add(() -> book.create(user, details("Parallel " + n)));
+        }
+
+        for (Future<Contact> created : executor.invokeAll(creations)) {
+            created.get();
+        }
+
+        UserMetadata end = rows.find(user).orElseThrow();
+        assertEquals(start.contactCount() + parallel, end.contactCount());
+        assertTrue(end.cacheVersion() >= start.cacheVersion() + parallel);
+        assertEquals(refresher.compute(user), rows.current(user).orElseThrow());
+    }
+
+    @Test
+    void staleMetadataIsRefreshedOnceWhenManyRequestsFindItStale() throws Exception {
+        UUID user = newUser("stale");
+        UUID contact = book.create(user, details("Often Viewed")).id();
+        execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), user);
+        long before = version(user);
+        List<Callable<String>> views = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            views.add(() -> book.view(user, contact).name());
+        }
+
+        for (Future<String> view : executor.invokeAll(views)) {
+            assertEquals("Often Viewed", view.get());
+        }
+
+        assertEquals(before + 1, version(user), "one refresh, not one per request");
+    }
+
+    @Test
+    void aFailureWhileUpdatingMetadataRollsTheContactChangeBack() throws SQLException {
+        UUID user = newUser("failing");
+        execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'metadata update failed on purpose'; END $$");
+        execute("CREATE TRIGGER kontak_test_fail BEFORE UPDATE ON user_metadata FOR EACH ROW "
+                + "WHEN (NEW.user_id = '" + user + "') EXECUTE FUNCTION kontak_test_fail()");
+        try {
+            long before = version(user);
+            assertThrows(RuntimeException.class, () -> book.create(user, details("Never Saved")));
+            assertEquals(0, count("SELECT count(*) FROM contacts WHERE owner_id = ?", user));
+            assertEquals(0, count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", user));
+            assertEquals(before, version(user));
+        } finally {
+            execute("DROP TRIGGER kontak_test_fail ON user_metadata");
+        }
+    }
+
+    private UUID newUser(String who) {
+        String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kontak.test";
+        return registration.register(new NewAccount(email, PASSWORD, who), Role.USER).id();
+    }
+
+    private String emailOf(UUID user) {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement query = db.prepareStatement("SELECT email FROM users WHERE id = ?")) {
+            query.setObject(1, user);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long version(UUID user) {
+        return rows.find(user).orElseThrow().cacheVersion();
+    }
+
+    private long count(String sql, Object parameter) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            if (parameters.length == 0) {
+                try (Statement statement = db.createStatement()) {
+                    statement.execute(sql);
+                }
+                return;
+            }
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private static ContactDetails details(String name) {
+        return new ContactDetails(name, "someone@example.com", "+62 812 0000", "Acme", "notes");
+    }
+
+    private static ActivityDetails activity(int step, Random random) {
+        ActivityType type = ActivityType.values()[random.nextInt(ActivityType.values().length)];
+        Instant when = Instant.parse("2026-01-01T00:00:00Z").plus(random.nextInt(5000), ChronoUnit.MINUTES);
+        return new ActivityDetails(type, when, "Step " + step);
+    }
+
+    private static UUID pick(Random random, List<UUID> ids) {
+        return ids.isEmpty() ? UUID.randomUUID() : ids.get(random.nextInt(ids.size()));
+    }
+
+    /** Runs an operation that the rules may refuse; a refusal is part of the sequence, not a failure. */
+    private static String attempt(Runnable operation, String name) {
+        try {
+            operation.run();
+            return name;
+        } catch (RuntimeException refused) {
+            return name + " refused: " + refused.getClass().getSimpleName();
+        }
+    }
+}
