@@ -117,7 +117,9 @@ public class UserMetadata {
         activityCount += after.activityCount() - before.activityCount();
         addToChecksum(after.checksumContribution() - before.checksumContribution());
         boolean latestWasHere = before.lastActivityAt() != null && before.lastActivityAt().equals(lastActivityAt);
-        boolean movedBack = after.lastActivityAt() == null || after.lastActivityAt().isBefore(before.lastActivityAt());
+        // a contact's first activity has no time before it: only a latest that was here can have moved back
+        boolean movedBack = latestWasHere
+                && (after.lastActivityAt() == null || after.lastActivityAt().isBefore(before.lastActivityAt()));
         considerLatest(after.lastActivityAt());
         return latestWasHere && movedBack;
     }
