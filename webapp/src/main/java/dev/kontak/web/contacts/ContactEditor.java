@@ -27,13 +27,10 @@ import java.util.UUID;
 public class ContactEditor {
 
     @Inject
-    Pages pages;
+    ContactFormPage page;
 
     @Inject
     ContactBook contacts;
-
-    @Inject
-    MetadataVersion versions;
 
     void form(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
         Contact contact = contacts.view(SignedIn.in(request).orElseThrow().id(), contactId);
@@ -60,11 +57,9 @@ public class ContactEditor {
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, UUID contactId,
             ContactDetails form, long version, Map<String, ?> answer) throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
-        Map<String, Object> variables = new HashMap<>(Map.of("heading", "contact.edit",
-                "action", "/contacts/" + contactId + "/edit", "cancel", "/contacts/" + contactId, "form", form,
-                "version", version, "errors", Map.of(), MetadataVersion.FIELD, versions.current(user)));
-        variables.putAll(answer);
-        pages.render(request, response, status, "contact-form", variables);
+        Map<String, Object> variables = new HashMap<>(answer);
+        variables.putAll(Map.of("heading", "contact.edit", "action", "/contacts/" + contactId + "/edit",
+                "cancel", "/contacts/" + contactId, "form", form, "version", version));
+        page.render(request, response, status, variables);
     }
 }

@@ -2,9 +2,9 @@ package dev.kontak.web.contacts;
 
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.web.page.ResourcePath;
+import dev.kontak.web.page.ResourceRoutes;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.io.IOException;
  * is the same: 403 and the contact list with the refusal; the boundary has written nothing but the audit.
  */
 @WebServlet("/contacts/*")
-public class ContactRoutes extends HttpServlet {
+public class ContactRoutes extends ResourceRoutes {
 
     @Inject
     NewContactPage newContact;
@@ -36,31 +36,12 @@ public class ContactRoutes extends HttpServlet {
     ContactList list;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/new".equals(request.getPathInfo())) {
-            newContact.form(request, response);
-            return;
-        }
-        answer(request, response);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/new".equals(request.getPathInfo())) {
-            newContact.create(request, response);
-            return;
-        }
-        answer(request, response);
-    }
-
-    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ResourcePath path = ResourcePath.parse(request.getPathInfo()).orElse(null);
-        if (path == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
+            throws IOException {
         try {
-            switch (request.getMethod() + " " + path.action()) {
+            switch (route) {
+                case "GET new" -> newContact.form(request, response);
+                case "POST new" -> newContact.create(request, response);
                 case "GET " -> card.show(request, response, path.id());
                 case "GET edit" -> editor.form(request, response, path.id());
                 case "POST edit" -> editor.save(request, response, path.id());

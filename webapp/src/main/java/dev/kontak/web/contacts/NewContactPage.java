@@ -13,20 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@code /contacts/new}: the empty form, and creating the contact it sends. */
 @ApplicationScoped
 public class NewContactPage {
 
     @Inject
-    Pages pages;
+    ContactFormPage page;
 
     @Inject
     ContactBook contacts;
-
-    @Inject
-    MetadataVersion versions;
 
     void form(HttpServletRequest request, HttpServletResponse response) throws IOException {
         render(request, response, 200, ContactForm.EMPTY, Map.of());
@@ -46,8 +42,7 @@ public class NewContactPage {
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, ContactDetails form,
             Map<String, String> errors) throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
-        pages.render(request, response, status, "contact-form", Map.of("heading", "contact.new", "action", "/contacts/new",
-                "form", form, "errors", errors, MetadataVersion.FIELD, versions.current(user)));
+        page.render(request, response, status,
+                Map.of("heading", "contact.new", "action", "/contacts/new", "form", form, "errors", errors));
     }
 }

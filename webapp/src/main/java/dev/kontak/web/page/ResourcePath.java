@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The part of a URL after a collection's prefix ({@code /contacts}, {@code /teams}) that names one of its items and
- * what to do with it: {@code /{id}} is the item's page (action ""), {@code /{id}/edit} an action on it, and
+ * The part of a URL after a collection's prefix ({@code /contacts}, {@code /teams}): {@code /new} is an action on
+ * the collection (no id), {@code /{id}} an item's page (action ""), {@code /{id}/edit} an action on it, and
  * {@code /{id}/activities/{itemId}/delete} an action on something inside it (action "activities/delete").
  * Anything else, a malformed id included, is no path at all: the page answers 404.
  */
@@ -18,6 +18,9 @@ public record ResourcePath(UUID id, String action, UUID itemId) {
             return Optional.empty();
         }
         String[] parts = pathInfo.substring(1).split("/", -1);
+        if (parts.length == 1 && parts[0].matches(WORD)) {
+            return Optional.of(new ResourcePath(null, parts[0], null));
+        }
         Optional<UUID> id = Parameters.uuid(parts[0]);
         if (id.isEmpty()) {
             return Optional.empty();

@@ -5,11 +5,11 @@ import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.ResourcePath;
+import dev.kontak.web.page.ResourceRoutes;
 import dev.kontak.web.page.Violations;
 import dev.kontak.web.signin.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * boundary refuses comes back as 403 with its reason.
  */
 @WebServlet("/teams/*")
-public class TeamRoutes extends HttpServlet {
+public class TeamRoutes extends ResourceRoutes {
 
     @Inject
     Teams teams;
@@ -32,24 +32,11 @@ public class TeamRoutes extends HttpServlet {
     TeamPage page;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(request, response);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(request, response);
-    }
-
-    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ResourcePath path = ResourcePath.parse(request.getPathInfo()).orElse(null);
-        if (path == null) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
+            throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
         try {
-            switch (request.getMethod() + " " + path.action()) {
+            switch (route) {
                 case "GET " -> page.show(request, response, path.id(), 200, Map.of());
                 case "POST members" -> addMember(request, response, user, path.id());
                 case "POST members/remove" -> {

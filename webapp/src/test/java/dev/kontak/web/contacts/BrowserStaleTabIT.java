@@ -9,7 +9,6 @@ import dev.kontak.web.testing.Chromium;
 import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.TestAccounts;
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person with one contact open in two tabs of a real (headless) Chromium: deleting it in one tab and then
@@ -55,7 +52,7 @@ class BrowserStaleTabIT {
         browser.get(base + "contacts/new");
         browser.findElement(By.id("name")).sendKeys("Chien-Shiung Wu");
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        awaitPath("/contacts/[0-9a-f-]{36}");
+        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
         String contactUrl = browser.getCurrentUrl();
         UUID contact = UUID.fromString(contactUrl.substring(contactUrl.lastIndexOf('/') + 1));
         String firstTab = browser.getWindowHandle();
@@ -63,13 +60,13 @@ class BrowserStaleTabIT {
         browser.switchTo().newWindow(WindowType.TAB);
         browser.get(contactUrl);
         browser.findElement(By.cssSelector("button.danger")).click();
-        awaitPath("/contacts");
+        Chromium.awaitPath(browser, "/contacts");
         assertEquals("You have no contacts yet.", browser.findElement(By.className("empty")).getText());
 
         browser.switchTo().window(firstTab);
         browser.findElement(By.id("summary")).sendKeys("Called about the parity experiment");
         browser.findElement(By.cssSelector("section.log-activity button[type=submit]")).click();
-        awaitPath("/contacts/" + contact + "/activities");
+        Chromium.awaitPath(browser, "/contacts/" + contact + "/activities");
 
         assertEquals("Access denied: Contact not found in your authorized list.",
                 browser.findElement(By.cssSelector("p[role=alert].alert")).getText());
@@ -87,10 +84,6 @@ class BrowserStaleTabIT {
         browser.findElement(By.id("email")).sendKeys(TestAccounts.uniqueEmail("tabs"));
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        awaitPath("/contacts");
-    }
-
-    private void awaitPath(String pathRegex) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + pathRegex + "$"));
+        Chromium.awaitPath(browser, "/contacts");
     }
 }

@@ -1,0 +1,37 @@
+package dev.kontak.web.page;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A servlet for everything under a collection's prefix: it reads the {@link ResourcePath} (404 where there is
+ * none) and hands on the route, method and action together ({@code "POST edit"}), so that each subclass is one
+ * readable switch.
+ */
+public abstract class ResourceRoutes extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response);
+    }
+
+    /** @param route the method, a space and the path's action: {@code "GET "} is an item's page */
+    protected abstract void route(HttpServletRequest request, HttpServletResponse response, String route,
+            ResourcePath path) throws IOException;
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ResourcePath path = ResourcePath.parse(request.getPathInfo()).orElse(null);
+        if (path == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        route(request, response, request.getMethod() + " " + path.action(), path);
+    }
+}
