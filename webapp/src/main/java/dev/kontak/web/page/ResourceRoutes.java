@@ -32,6 +32,8 @@ public abstract class ResourceRoutes extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        route(request, response, request.getMethod() + " " + path.action(), path);
+        // HEAD is answered like GET (the container drops the body), as HttpServlet itself does
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        route(request, response, method + " " + path.action(), path);
     }
 }

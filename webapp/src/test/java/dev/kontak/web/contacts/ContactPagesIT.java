@@ -18,6 +18,7 @@ import dev.kontak.web.testing.Visitor;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -80,6 +81,8 @@ class ContactPagesIT {
         assertEquals("Analytical Engines", find(card.body(), "<dd id=\"contact-company\">([^<]*)</dd>"));
         assertEquals("Nothing logged yet.", find(card.body(), "<p class=\"empty\">([^<]*)</p>"));
         assertEveryPostFormCarriesTheTokenAndTheCacheVersion(card, alice);
+        assertEquals(200, alice.visitor.send(HttpRequest.newBuilder(alice.visitor.resolve("/contacts/" + id))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode(), "HEAD is answered like GET");
         assertEquals("Ada <b>Lovelace</b>", value("SELECT name FROM contacts WHERE id = ? AND owner_id = ?", id, alice.id));
     }
 
