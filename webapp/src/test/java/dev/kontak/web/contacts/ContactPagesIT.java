@@ -288,10 +288,17 @@ class ContactPagesIT {
         assertEquals("Only the owner can delete this contact.", alert(memberDelete));
         assertEquals(1, count("SELECT count(*) FROM contacts WHERE id = ?", id));
 
+        String memberTab = find(member.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
         owner.get("/contacts/" + id);
         assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", "")).statusCode());
 
         assertNull(value("SELECT team_id FROM contacts WHERE id = ?", id));
+        HttpResponse<String> staleTab = member.submit("/contacts/" + id + "/activities", Map.of("type", "NOTE",
+                "occurredAt", "2026-05-06T08:00", "summary", "After the unsharing", "cacheVersion", memberTab));
+        assertEquals(403, staleTab.statusCode());
+        assertEquals(DENIED, alert(staleTab));
+        assertTrue(staleTab.body().contains("This page was out of date"));
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE summary = 'After the unsharing'"));
         HttpResponse<String> refused = member.get("/contacts/" + id);
         assertEquals(403, refused.statusCode());
         assertEquals(DENIED, alert(refused));
