@@ -8,7 +8,6 @@ import dev.kontak.web.testing.Chromium;
 import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.TestAccounts;
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real (headless) Chromium: signs up, signs out, signs in, sees their contacts page. */
 @ExtendWith(ArquillianExtension.class)
@@ -52,12 +49,12 @@ class BrowserSignInIT {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        awaitPath("/contacts");
+        Chromium.awaitPath(browser, "/contacts");
         assertEquals("Bruno Browser", browser.findElement(By.className("who")).getText());
         assertEquals("You have no contacts yet.", browser.findElement(By.className("empty")).getText());
 
         browser.findElement(By.cssSelector("header form button")).click();
-        awaitPath("/login");
+        Chromium.awaitPath(browser, "/login");
 
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys("not my password");
@@ -66,12 +63,8 @@ class BrowserSignInIT {
 
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        awaitPath("/contacts");
+        Chromium.awaitPath(browser, "/contacts");
         assertTrue(browser.getTitle().startsWith("Contacts"));
         assertEquals("Bruno Browser", browser.findElement(By.className("who")).getText());
-    }
-
-    private void awaitPath(String path) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 }

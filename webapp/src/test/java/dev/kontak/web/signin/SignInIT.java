@@ -1,5 +1,8 @@
 package dev.kontak.web.signin;
 
+import static dev.kontak.web.testing.PageText.alert;
+import static dev.kontak.web.testing.PageText.fieldError;
+import static dev.kontak.web.testing.PageText.find;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,13 +16,8 @@ import dev.kontak.web.testing.Visitor;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -268,40 +266,20 @@ class SignInIT {
         return email;
     }
 
-    private static String fieldError(HttpResponse<String> page, String field) {
-        return text(page.body(), "<p id=\"" + field + "-error\" class=\"field-error\">([^<]*)</p>");
-    }
-
-    private static String alert(HttpResponse<String> page) {
-        return text(page.body(), "<p role=\"alert\" class=\"alert\">([^<]*)</p>");
-    }
-
     private static String jsonField(String json, String field) {
-        return text(json, "\"" + field + "\":\"([^\"]*)\"");
+        return find(json, "\"" + field + "\":\"([^\"]*)\"");
     }
 
-    private static String text(String body, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(body);
-        assertTrue(matcher.find(), () -> "no " + regex + " in " + body);
-        return matcher.group(1);
-    }
-
+    /** Every POST form carries the token; GET forms (search) must not, or it would end up in URLs and logs. */
     private static void assertFormsCarryToken(HttpResponse<String> page) {
-        int forms = page.body().split("<form", -1).length - 1;
+        int forms = page.body().split("<form method=\"post\"", -1).length - 1;
         int tokens = page.body().split("name=\"_csrf\" value=\"", -1).length - 1;
         assertTrue(forms > 0);
         assertEquals(forms, tokens, page.body());
     }
 
     private static long accountsNamed(String displayName) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement("SELECT count(*) FROM users WHERE display_name = ?")) {
-            query.setString(1, displayName);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return TestDatabase.count("SELECT count(*) FROM users WHERE display_name = ?", displayName);
     }
 
 }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium, driven without Selenium Manager (nothing is downloaded). */
 public final class Chromium {
@@ -28,5 +32,10 @@ public final class Chromium {
                 "--disable-quic", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Waits until the browser's URL ends with a path matching {@code pathRegex}: pages answer forms with 303. */
+    public static void awaitPath(WebDriver browser, String pathRegex) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(".*" + pathRegex + "$"));
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -71,6 +73,22 @@ public class TestDatabase implements LauncherSessionListener {
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    /** The first column of the first row of a query (a count, say), or null where there is no row. */
+    public static Object value(String sql, Object... parameters) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getObject(1) : null;
+            }
+        }
+    }
+
+    public static long count(String sql, Object... parameters) throws SQLException {
+        return ((Number) value(sql, parameters)).longValue();
     }
 
     private static String reachableServer() throws IOException {

@@ -1,0 +1,89 @@
+package dev.kontak.web.contacts;
+
+import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static dev.kontak.web.testing.TestDatabase.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.Chromium;
+import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.TestAccounts;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+
+/**
+ * A person with one contact open in two tabs of a real (headless) Chromium: deleting it in one tab and then
+ * logging an activity from the other, now stale, tab is refused on the page itself and writes nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrowserStaleTabIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KontakDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void loggingAnActivityFromATabOpenedBeforeTheContactWasDeletedIsRefusedInline() throws Exception {
+        browser = Chromium.start();
+        signUp();
+        browser.get(base + "contacts/new");
+        browser.findElement(By.id("name")).sendKeys("Chien-Shiung Wu");
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
+        String contactUrl = browser.getCurrentUrl();
+        UUID contact = UUID.fromString(contactUrl.substring(contactUrl.lastIndexOf('/') + 1));
+        String firstTab = browser.getWindowHandle();
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(contactUrl);
+        browser.findElement(By.cssSelector("button.danger")).click();
+        Chromium.awaitPath(browser, "/contacts");
+        assertEquals("You have no contacts yet.", browser.findElement(By.className("empty")).getText());
+
+        browser.switchTo().window(firstTab);
+        browser.findElement(By.id("summary")).sendKeys("Called about the parity experiment");
+        browser.findElement(By.cssSelector("section.log-activity button[type=submit]")).click();
+        Chromium.awaitPath(browser, "/contacts/" + contact + "/activities");
+
+        assertEquals("Access denied: Contact not found in your authorized list.",
+                browser.findElement(By.cssSelector("p[role=alert].alert")).getText());
+        assertTrue(browser.findElement(By.className("note")).getText().startsWith("This page was out of date"));
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ? "
+                + "OR summary = 'Called about the parity experiment'", contact));
+        assertEquals(0, count("SELECT count(*) FROM contacts WHERE id = ?", contact));
+        assertEquals(1, count("SELECT count(*) FROM access_refusals WHERE contact_id = ? AND operation = 'LOG_ACTIVITY'",
+                contact));
+    }
+
+    private void signUp() {
+        browser.get(base + "signup");
+        browser.findElement(By.id("displayName")).sendKeys("Tabitha Tabs");
+        browser.findElement(By.id("email")).sendKeys(TestAccounts.uniqueEmail("tabs"));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        Chromium.awaitPath(browser, "/contacts");
+    }
+}

@@ -1,0 +1,474 @@
+package dev.kontak.web.contacts;
+
+import static dev.kontak.web.testing.PageText.alert;
+import static dev.kontak.web.testing.PageText.all;
+import static dev.kontak.web.testing.PageText.fieldError;
+import static dev.kontak.web.testing.PageText.find;
+import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
+import static dev.kontak.web.testing.TestDatabase.count;
+import static dev.kontak.web.testing.TestDatabase.value;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.Visitor;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The contact, activity and team pages as people use them over HTTP, on Payara Micro against PostgreSQL: what each
+ * page shows, and what is (or is not) in the database afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ContactPagesIT {
+
+    private static final String DENIED = "Access denied: Contact not found in your authorized list.";
+    private static final String CONTACT_NAMES = "class=\"contact-name\" href=\"[^\"]*\">([^<]*)</a>";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KontakDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    URI root;
+
+    @BeforeEach
+    void root() throws Exception {
+        root = base.toURI();
+    }
+
+    @Test
+    void aNewContactAppearsInTheListAndOnItsOwnPage() throws SQLException {
+        Person alice = signUp("alice");
+        assertEquals("You have no contacts yet.", find(alice.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+
+        alice.get("/contacts/new");
+        HttpResponse<String> created = alice.submit("/contacts/new", Map.of("name", "Ada <b>Lovelace</b>",
+                "email", "ada@example.com", "phone", "+44 20 7946 0000", "company", "Analytical Engines",
+                "notes", "Met at the Royal Society."));
+
+        assertEquals(303, created.statusCode());
+        UUID id = contactIn(created);
+        HttpResponse<String> list = alice.get("/contacts");
+        assertEquals(List.of("Ada <b>Lovelace</b>"), all(list.body(), CONTACT_NAMES));
+        assertTrue(list.body().contains("Ada &lt;b&gt;Lovelace&lt;/b&gt;"), "names are escaped");
+        assertFalse(list.body().contains("You have no contacts yet."));
+        HttpResponse<String> card = alice.get("/contacts/" + id);
+        assertEquals(200, card.statusCode());
+        assertEquals("ada@example.com", find(card.body(), "<dd id=\"contact-email\">([^<]*)</dd>"));
+        assertEquals("Analytical Engines", find(card.body(), "<dd id=\"contact-company\">([^<]*)</dd>"));
+        assertEquals("Nothing logged yet.", find(card.body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEveryPostFormCarriesTheTokenAndTheCacheVersion(card, alice);
+        assertEquals(200, alice.visitor.send(HttpRequest.newBuilder(alice.visitor.resolve("/contacts/" + id))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode(), "HEAD is answered like GET");
+        assertEquals("Ada <b>Lovelace</b>", value("SELECT name FROM contacts WHERE id = ? AND owner_id = ?", id, alice.id));
+    }
+
+    @Test
+    void searchFindsContactsByNameEmailPhoneOrCompany() {
+        Person bob = signUp("bob");
+        createContact(bob, Map.of("name", "Grace Hopper", "email", "grace@navy.example", "company", "US Navy"));
+        createContact(bob, Map.of("name", "Alan Turing", "phone", "+44 161 555 0101", "company", "Bletchley Park"));
+        createContact(bob, Map.of("name", "Katherine Johnson", "email", "kj@nasa.example"));
+
+        assertEquals(List.of("Grace Hopper"), searchFor(bob, "hopper"));
+        assertEquals(List.of("Katherine Johnson"), searchFor(bob, "NASA.example"));
+        assertEquals(List.of("Alan Turing"), searchFor(bob, "161 555"));
+        assertEquals(List.of("Alan Turing"), searchFor(bob, "bletchley"));
+        assertEquals(List.of("Katherine Johnson", "Grace Hopper"), searchFor(bob, ".example"));
+        HttpResponse<String> nothing = bob.get("/contacts?q=" + "zebra");
+        assertEquals("No contacts match \u201czebra\u201d.", find(nothing.body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals(List.of(), searchFor(bob, "%"), "a % is a character to look for, not a wildcard");
+    }
+
+    @Test
+    void twentyFiveContactsMakeTwoPagesNewestFirst() {
+        Person carol = signUp("carol");
+        IntStream.rangeClosed(1, 25).forEach(i -> createContact(carol, Map.of("name", String.format("Person %02d", i))));
+
+        HttpResponse<String> first = carol.get("/contacts");
+        HttpResponse<String> second = carol.get("/contacts?page=2");
+
+        List<String> firstNames = all(first.body(), CONTACT_NAMES);
+        assertEquals(20, firstNames.size());
+        assertEquals("Person 25", firstNames.get(0));
+        assertEquals("Person 06", firstNames.get(19));
+        assertEquals("Page 1 of 2", find(first.body(), "<span class=\"page-number\">([^<]*)</span>"));
+        assertTrue(first.body().contains("href=\"/contacts?q=&amp;page=2\""), "a link to the next page");
+        assertEquals(List.of("Person 05", "Person 04", "Person 03", "Person 02", "Person 01"),
+                all(second.body(), CONTACT_NAMES));
+        assertEquals("Page 2 of 2", find(second.body(), "<span class=\"page-number\">([^<]*)</span>"));
+        assertFalse(second.body().contains("rel=\"next\""));
+    }
+
+    @Test
+    void invalidContactShowsEachErrorNextToItsFieldAndSavesNothing() throws SQLException {
+        Person dave = signUp("dave");
+        dave.get("/contacts/new");
+
+        HttpResponse<String> page = dave.submit("/contacts/new",
+                Map.of("name", " ", "email", "not-an-email", "phone", "call me", "company", "Kept Company"));
+
+        assertEquals(400, page.statusCode());
+        assertEquals("Enter a name.", fieldError(page, "name"));
+        assertEquals("Enter a valid e-mail address.", fieldError(page, "email"));
+        assertEquals("Use digits, spaces and + ( ) . / - only (3 to 50).", fieldError(page, "phone"));
+        assertTrue(page.body().contains("value=\"Kept Company\""), "what was typed stays in the form");
+        assertEquals(0, count("SELECT count(*) FROM contacts WHERE owner_id = ?", dave.id));
+    }
+
+    @Test
+    void editSavesTheChangeAndAFormOpenedBeforeAnotherSaveConflicts() throws SQLException {
+        Person erin = signUp("erin");
+        UUID id = createContact(erin, Map.of("name", "Marie Curie", "company", "Sorbonne"));
+        HttpResponse<String> form = erin.get("/contacts/" + id + "/edit");
+        String version = find(form.body(), "name=\"version\" value=\"(\\d+)\"");
+
+        HttpResponse<String> saved = erin.submit("/contacts/" + id + "/edit", Map.of("name", "Marie Skłodowska-Curie",
+                "company", "Sorbonne", "email", "marie@example.org", "version", version));
+
+        assertEquals(303, saved.statusCode());
+        assertEquals("/contacts/" + id, saved.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> card = erin.get("/contacts/" + id);
+        assertEquals("Marie Skłodowska-Curie", find(card.body(), "<h1>([^<]*)</h1>"));
+        assertEquals("marie@example.org", find(card.body(), "<dd id=\"contact-email\">([^<]*)</dd>"));
+
+        HttpResponse<String> stale = erin.submit("/contacts/" + id + "/edit",
+                Map.of("name", "Overwritten", "company", "", "version", version));
+
+        assertEquals(409, stale.statusCode());
+        assertEquals("Someone changed this contact after you opened it. Review the current details and save again.",
+                alert(stale));
+        assertTrue(stale.body().contains("value=\"Overwritten\""), "what was typed is kept");
+        assertEquals("Marie Skłodowska-Curie", value("SELECT name FROM contacts WHERE id = ?", id));
+
+        HttpResponse<String> invalid = erin.submit("/contacts/" + id + "/edit", Map.of("name", "", "version",
+                find(stale.body(), "name=\"version\" value=\"(\\d+)\"")));
+        assertEquals(400, invalid.statusCode());
+        assertEquals("Enter a name.", fieldError(invalid, "name"));
+        assertEquals("Marie Skłodowska-Curie", value("SELECT name FROM contacts WHERE id = ?", id));
+    }
+
+    @Test
+    void deleteRemovesTheContactWithItsTimeline() throws SQLException {
+        Person frank = signUp("frank");
+        UUID id = createContact(frank, Map.of("name", "Nikola Tesla"));
+        logActivity(frank, id, "CALL", "2026-02-03T04:05", "About the coil");
+
+        frank.get("/contacts/" + id);
+        HttpResponse<String> deleted = frank.submit("/contacts/" + id + "/delete", Map.of());
+
+        assertEquals(303, deleted.statusCode());
+        assertEquals("/contacts", deleted.headers().firstValue("Location").orElseThrow());
+        assertEquals(0, count("SELECT count(*) FROM contacts WHERE id = ?", id));
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
+        assertEquals("You have no contacts yet.", find(frank.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+        HttpResponse<String> gone = frank.get("/contacts/" + id);
+        assertEquals(403, gone.statusCode());
+        assertEquals(DENIED, alert(gone));
+    }
+
+    @Test
+    void loggedActivitiesAppearOnTheTimelineLatestFirst() throws SQLException {
+        Person grace = signUp("grace");
+        UUID id = createContact(grace, Map.of("name", "Linus Pauling"));
+
+        assertEquals(303, logActivity(grace, id, "MEETING", "2026-01-02T10:15", "Talked <chemistry>").statusCode());
+        assertEquals(303, logActivity(grace, id, "NOTE", "2026-03-04T08:00", "Sent the paper").statusCode());
+
+        HttpResponse<String> card = grace.get("/contacts/" + id);
+        assertEquals(List.of("Sent the paper", "Talked <chemistry>"),
+                all(card.body(), "<p class=\"activity-summary\">([^<]*)</p>"));
+        assertEquals(List.of("Note", "Meeting"), all(card.body(), "<span class=\"activity-type\">([^<]*)</span>"));
+        assertEquals(List.of("2026-03-04 08:00 UTC", "2026-01-02 10:15 UTC"),
+                all(card.body(), "<time datetime=\"[^\"]*\">([^<]*)</time>"));
+        assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ? AND type = 'MEETING' "
+                + "AND occurred_at = TIMESTAMPTZ '2026-01-02 10:15:00+00'", id), "the time typed is read as UTC");
+
+        HttpResponse<String> invalid = logActivity(grace, id, "DANCE", "yesterday", "");
+        assertEquals(400, invalid.statusCode());
+        assertEquals("Choose a type.", fieldError(invalid, "type"));
+        assertEquals("Enter when it happened.", fieldError(invalid, "occurredAt"));
+        assertEquals("Enter a summary.", fieldError(invalid, "summary"));
+        assertEquals(2, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
+
+        String activity = find(card.body(), "action=\"/contacts/" + id + "/activities/([0-9a-f-]{36})/delete\"");
+        HttpResponse<String> deleted = grace.submit("/contacts/" + id + "/activities/" + activity + "/delete", Map.of());
+        assertEquals(303, deleted.statusCode());
+        assertEquals(List.of("Talked <chemistry>"),
+                all(grace.get("/contacts/" + id).body(), "<p class=\"activity-summary\">([^<]*)</p>"));
+        assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
+    }
+
+    @Test
+    void someoneElsesContactIsRefusedForEveryOperationAndNothingIsWritten() throws SQLException {
+        Person owner = signUp("owner");
+        UUID id = createContact(owner, Map.of("name", "Rosalind Franklin"));
+        logActivity(owner, id, "CALL", "2026-04-05T06:07", "Photo 51");
+        String activity = find(owner.get("/contacts/" + id).body(),
+                "action=\"/contacts/" + id + "/activities/([0-9a-f-]{36})/delete\"");
+        Object rowBefore = contactRow(id);
+        Person intruder = signUp("intruder");
+        intruder.get("/contacts");
+        String contact = "/contacts/" + id;
+
+        List<HttpResponse<String>> answers = List.of(
+                intruder.get(contact),
+                intruder.get(contact + "/edit"),
+                intruder.submit(contact + "/edit", Map.of("name", "Hijacked", "version", "1")),
+                intruder.submit(contact + "/delete", Map.of()),
+                intruder.submit(contact + "/activities",
+                        Map.of("type", "NOTE", "occurredAt", "2026-04-05T06:08", "summary", "Injected")),
+                intruder.submit(contact + "/share", Map.of("team", "")),
+                intruder.submit(contact + "/activities/" + activity + "/delete", Map.of()),
+                intruder.get("/contacts/" + UUID.randomUUID()));
+
+        for (HttpResponse<String> answer : answers) {
+            assertEquals(403, answer.statusCode(), answer.uri().toString());
+            assertEquals(DENIED, alert(answer), answer.uri().toString());
+        }
+        assertEquals(rowBefore, contactRow(id), "the contact is unchanged");
+        assertEquals(List.of("Photo 51"), all(owner.get(contact).body(), "<p class=\"activity-summary\">([^<]*)</p>"));
+        assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
+        for (String operation : List.of("VIEW", "EDIT", "DELETE", "LOG_ACTIVITY", "SHARE", "DELETE_ACTIVITY")) {
+            assertTrue(count("SELECT count(*) FROM access_refusals WHERE user_id = ? AND contact_id = ? AND operation = ?",
+                    intruder.id, id, operation) > 0, "audited: " + operation);
+        }
+        assertFalse(answers.get(0).body().contains("Rosalind"), "nothing about the contact is shown");
+    }
+
+    @Test
+    void aSharedContactIsSeenByTeamMembersUntilItIsUnshared() throws SQLException {
+        Person owner = signUp("sharer");
+        Person member = signUp("member");
+        UUID team = createTeam(owner, "Research");
+        owner.get("/teams/" + team);
+        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", member.email)).statusCode());
+        UUID id = createContact(owner, Map.of("name", "Dorothy Hodgkin"));
+        createContact(owner, Map.of("name", "Kept Private"));
+
+        HttpResponse<String> card = owner.get("/contacts/" + id);
+        assertEquals(List.of("Not shared", "Research"), all(card.body(), "<option value=\"[^\"]*\"[^>]*>([^<]*)</option>")
+                .subList(0, 2));
+        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
+
+        assertEquals(team, value("SELECT team_id FROM contacts WHERE id = ?", id));
+        HttpResponse<String> memberList = member.get("/contacts");
+        assertEquals(List.of("Dorothy Hodgkin"), all(memberList.body(), CONTACT_NAMES));
+        assertEquals("Shared with Research", find(memberList.body(), "<span class=\"shared\">([^<]*)</span>"));
+        HttpResponse<String> memberCard = member.get("/contacts/" + id);
+        assertEquals(200, memberCard.statusCode());
+        assertEquals("Shared with Research", find(memberCard.body(), "<p class=\"shared\">([^<]*)</p>"));
+        assertFalse(memberCard.body().contains("action=\"/contacts/" + id + "/delete\""), "only the owner may delete");
+        assertEquals(303, logActivity(member, id, "EMAIL", "2026-05-06T07:08", "Member wrote").statusCode());
+        HttpResponse<String> memberDelete = member.submit("/contacts/" + id + "/delete", Map.of());
+        assertEquals(403, memberDelete.statusCode());
+        assertEquals("Only the owner can delete this contact.", alert(memberDelete));
+        assertEquals(1, count("SELECT count(*) FROM contacts WHERE id = ?", id));
+
+        String memberTab = find(member.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        owner.get("/contacts/" + id);
+        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", "")).statusCode());
+
+        assertNull(value("SELECT team_id FROM contacts WHERE id = ?", id));
+        HttpResponse<String> staleTab = member.submit("/contacts/" + id + "/activities", Map.of("type", "NOTE",
+                "occurredAt", "2026-05-06T08:00", "summary", "After the unsharing", "cacheVersion", memberTab));
+        assertEquals(403, staleTab.statusCode());
+        assertEquals(DENIED, alert(staleTab));
+        assertTrue(staleTab.body().contains("This page was out of date"));
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE summary = 'After the unsharing'"));
+        HttpResponse<String> refused = member.get("/contacts/" + id);
+        assertEquals(403, refused.statusCode());
+        assertEquals(DENIED, alert(refused));
+        assertEquals("You have no contacts yet.", find(member.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+    }
+
+    @Test
+    void aFormFromBeforeTheContactWasDeletedIsRefusedInlineAndWritesNothing() throws SQLException {
+        Person heidi = signUp("heidi");
+        UUID id = createContact(heidi, Map.of("name", "Lise Meitner"));
+        HttpResponse<String> firstTab = heidi.get("/contacts/" + id);
+        String cacheVersion = find(firstTab.body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+
+        heidi.get("/contacts/" + id);
+        assertEquals(303, heidi.submit("/contacts/" + id + "/delete", Map.of("cacheVersion", cacheVersion)).statusCode());
+        HttpResponse<String> stale = heidi.submit("/contacts/" + id + "/activities", Map.of("type", "CALL",
+                "occurredAt", "2026-06-07T08:09", "summary", "Too late", "cacheVersion", cacheVersion));
+
+        assertEquals(403, stale.statusCode());
+        assertEquals(DENIED, alert(stale));
+        assertTrue(stale.body().contains("This page was out of date"), stale.body());
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ? OR summary = 'Too late'", id));
+        assertTrue(count("SELECT count(*) FROM access_refusals WHERE user_id = ? AND contact_id = ? "
+                + "AND operation = 'LOG_ACTIVITY'", heidi.id, id) > 0);
+    }
+
+    @Test
+    void aFormWhoseCacheVersionMovedStillWorksWhileAccessHolds() throws SQLException {
+        Person ivan = signUp("ivan");
+        UUID id = createContact(ivan, Map.of("name", "Emmy Noether"));
+        String cacheVersion = find(ivan.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        createContact(ivan, Map.of("name", "Another contact, in another tab"));
+
+        HttpResponse<String> logged = ivan.submit("/contacts/" + id + "/activities", Map.of("type", "NOTE",
+                "occurredAt", "2026-07-08T09:10", "summary", "Still allowed", "cacheVersion", cacheVersion));
+
+        assertEquals(303, logged.statusCode());
+        assertTrue(Long.parseLong(find(ivan.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\""))
+                > Long.parseLong(cacheVersion), "the version did move");
+        assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ? AND summary = 'Still allowed'", id));
+    }
+
+    @Test
+    void teamsAreCreatedAndOwnersAddAndRemoveMembersWhoMayLeave() throws SQLException {
+        Person owner = signUp("teamowner");
+        Person stays = signUp("stays");
+        Person leaves = signUp("leaves");
+        owner.get("/teams");
+        HttpResponse<String> unnamed = owner.submit("/teams", Map.of("name", "  "));
+        assertEquals(400, unnamed.statusCode());
+        assertEquals("Enter a team name.", fieldError(unnamed, "name"));
+        assertEquals(0, count("SELECT count(*) FROM teams WHERE created_by = ?", owner.id));
+
+        UUID team = createTeam(owner, "Sales <EMEA>");
+        assertEquals(List.of("Sales <EMEA>"), all(owner.get("/teams").body(), "<a href=\"/teams/[^\"]*\">([^<]*)</a>"));
+        owner.get("/teams/" + team);
+        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", stays.email.toUpperCase())).statusCode());
+        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", leaves.email)).statusCode());
+        HttpResponse<String> unknown = owner.submit("/teams/" + team + "/members", Map.of("email", uniqueEmail("ghost")));
+        assertEquals(403, unknown.statusCode());
+        assertEquals("No account has this e-mail address.", alert(unknown));
+        HttpResponse<String> blank = owner.submit("/teams/" + team + "/members", Map.of("email", ""));
+        assertEquals(400, blank.statusCode());
+        assertEquals("Enter an e-mail address.", fieldError(blank, "email"));
+
+        HttpResponse<String> page = owner.get("/teams/" + team);
+        assertEquals(List.of("Owner", "Member", "Member"), all(page.body(), "<td class=\"member-role\">([^<]*)</td>"));
+        assertEquals(3, count("SELECT count(*) FROM team_members WHERE team_id = ?", team));
+        HttpResponse<String> asMember = stays.get("/teams/" + team);
+        assertEquals(200, asMember.statusCode());
+        assertFalse(asMember.body().contains("/remove\""), "members cannot remove anyone");
+
+        HttpResponse<String> ownerLeaves = owner.submit("/teams/" + team + "/leave", Map.of());
+        assertEquals(403, ownerLeaves.statusCode());
+        assertEquals("You own this team: owners cannot leave it.", alert(ownerLeaves));
+
+        leaves.get("/teams/" + team);
+        HttpResponse<String> left = leaves.submit("/teams/" + team + "/leave", Map.of());
+        assertEquals(303, left.statusCode());
+        assertEquals("/teams", left.headers().firstValue("Location").orElseThrow());
+        assertEquals(0, count("SELECT count(*) FROM team_members WHERE team_id = ? AND user_id = ?", team, leaves.id));
+        HttpResponse<String> notAnyMore = leaves.get("/teams/" + team);
+        assertEquals(403, notAnyMore.statusCode());
+        assertEquals("Team not found.", alert(notAnyMore));
+
+        owner.get("/teams/" + team);
+        HttpResponse<String> removed = owner.submit("/teams/" + team + "/members/" + stays.id + "/remove", Map.of());
+        assertEquals(303, removed.statusCode());
+        assertEquals(0, count("SELECT count(*) FROM team_members WHERE team_id = ? AND user_id = ?", team, stays.id));
+        assertEquals(List.of("Owner"), all(owner.get("/teams/" + team).body(), "<td class=\"member-role\">([^<]*)</td>"));
+    }
+
+    @Test
+    void malformedIdsInPathsAreNotFound() {
+        Person judy = signUp("judy");
+        for (String path : List.of("/contacts/not-a-uuid", "/contacts/1-2-3-4-5", "/contacts/" + UUID.randomUUID() + "/nope",
+                "/teams/xyz", "/teams/" + UUID.randomUUID() + "/members/42/remove")) {
+            HttpResponse<String> answer = judy.get(path);
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("This page does not exist.", alert(answer), path);
+        }
+    }
+
+    /** Someone signed up through the API and signed in through the page. */
+    private record Person(Visitor visitor, String email, UUID id) {
+
+        HttpResponse<String> get(String path) {
+            return visitor.get(path);
+        }
+
+        HttpResponse<String> submit(String path, Map<String, String> fields) {
+            return visitor.submit(path, fields);
+        }
+    }
+
+    private Person signUp(String who) {
+        Visitor visitor = new Visitor(root);
+        String email = uniqueEmail(who);
+        HttpResponse<String> created = visitor.postJson("/api/signup",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + who + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        visitor.get("/login");
+        assertEquals(303, visitor.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
+        return new Person(visitor, email, UUID.fromString(find(created.body(), "\"id\":\"([^\"]+)\"")));
+    }
+
+    private UUID createContact(Person person, Map<String, String> fields) {
+        person.get("/contacts/new");
+        HttpResponse<String> created = person.submit("/contacts/new", fields);
+        assertEquals(303, created.statusCode(), created.body());
+        return contactIn(created);
+    }
+
+    private UUID createTeam(Person person, String name) {
+        person.get("/teams");
+        HttpResponse<String> created = person.submit("/teams", Map.of("name", name));
+        assertEquals(303, created.statusCode(), created.body());
+        return UUID.fromString(find(created.headers().firstValue("Location").orElseThrow(), "/teams/(.+)$"));
+    }
+
+    /** Logs through the form on the contact's page, with the cacheVersion that page carried. */
+    private HttpResponse<String> logActivity(Person person, UUID contact, String type, String occurredAt, String summary) {
+        HttpResponse<String> card = person.get("/contacts/" + contact);
+        return person.submit("/contacts/" + contact + "/activities", Map.of("type", type, "occurredAt", occurredAt,
+                "summary", summary, "cacheVersion", find(card.body(), "name=\"cacheVersion\" value=\"(\\d+)\"")));
+    }
+
+    private List<String> searchFor(Person person, String query) {
+        return all(person.get("/contacts?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body(), CONTACT_NAMES);
+    }
+
+    private static UUID contactIn(HttpResponse<String> created) {
+        return UUID.fromString(find(created.headers().firstValue("Location").orElseThrow(), "/contacts/(.+)$"));
+    }
+
+    private static Object contactRow(UUID id) throws SQLException {
+        return value("SELECT concat_ws('|', name, team_id, version, activity_count, updated_at) FROM contacts WHERE id = ?",
+                id);
+    }
+
+    /** Every POST form on a contact page carries the CSRF token and the cacheVersion the page was rendered with. */
+    private static void assertEveryPostFormCarriesTheTokenAndTheCacheVersion(HttpResponse<String> page, Person person)
+            throws SQLException {
+        int forms = page.body().split("<form method=\"post\"", -1).length - 1;
+        int contactForms = forms - 1; // the sign-out form of the layout
+        assertTrue(contactForms >= 3, page.body());
+        assertEquals(forms, page.body().split("name=\"_csrf\" value=\"", -1).length - 1);
+        List<String> versions = all(page.body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        assertEquals(contactForms, versions.size());
+        String current = String.valueOf(value("SELECT cache_version FROM user_metadata WHERE user_id = ?", person.id));
+        assertTrue(versions.stream().allMatch(current::equals), versions + " vs " + current);
+    }
+}
