@@ -30,8 +30,6 @@ import java.util.UUID;
 @Transactional
 public class ContactBook {
 
-    private static final String VISIBLE = "(c.ownerId = :user OR c.teamId IN "
-            + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
     private static final String MATCHES = " AND (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern "
             + "ESCAPE '\\' OR c.phone LIKE :pattern ESCAPE '\\' OR LOWER(c.company) LIKE :pattern ESCAPE '\\')";
 
@@ -106,7 +104,7 @@ public class ContactBook {
     /** Contacts the user owns or that are shared with their teams, matching {@code query} (blank: all). */
     public ContactPage search(UUID user, String query, int page, int size) {
         String term = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String where = " FROM Contact c WHERE " + VISIBLE + (term.isEmpty() ? "" : MATCHES);
+        String where = " FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + (term.isEmpty() ? "" : MATCHES);
         TypedQuery<Contact> contacts = em.createQuery("SELECT c" + where + " ORDER BY c.createdAt DESC, c.id",
                 Contact.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c)" + where, Long.class);

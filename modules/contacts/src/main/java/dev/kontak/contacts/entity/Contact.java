@@ -19,6 +19,13 @@ import java.util.UUID;
 @Table(name = "contacts")
 public class Contact {
 
+    /**
+     * JPQL condition, on alias {@code c} and parameter {@code :user}: the contacts a user can access, owned or
+     * shared with a team they belong to. The one definition of access that lists and recomputes share.
+     */
+    public static final String ACCESSIBLE_BY_USER = "(c.ownerId = :user OR c.teamId IN "
+            + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
+
     @Id
     private UUID id;
 

@@ -1,6 +1,7 @@
 package dev.kontak.metadata.control;
 
 import dev.kontak.contacts.entity.Checksums;
+import dev.kontak.contacts.entity.Contact;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,6 @@ import java.util.UUID;
 @Transactional
 public class MetadataRefresher {
 
-    private static final String VISIBLE = "(c.ownerId = :user OR c.teamId IN "
-            + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
 
     @PersistenceContext
     EntityManager em;
@@ -45,7 +44,7 @@ public class MetadataRefresher {
     public MetadataValues compute(UUID user) {
         TreeSet<UUID> contactIds = new TreeSet<>();
         long checksum = 0;
-        for (Object[] contact : em.createQuery("SELECT c.id, c.version FROM Contact c WHERE " + VISIBLE, Object[].class)
+        for (Object[] contact : em.createQuery("SELECT c.id, c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER, Object[].class)
                 .setParameter("user", user).getResultList()) {
             contactIds.add((UUID) contact[0]);
             checksum += Checksums.contactTerm((UUID) contact[0], ((Number) contact[1]).longValue());
@@ -53,7 +52,7 @@ public class MetadataRefresher {
         int activities = 0;
         Instant latest = null;
         for (Object[] activity : em.createQuery("SELECT a.id, a.version, a.occurredAt FROM Activity a WHERE a.contactId IN "
-                        + "(SELECT c.id FROM Contact c WHERE " + VISIBLE + ")", Object[].class)
+                        + "(SELECT c.id FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + ")", Object[].class)
                 .setParameter("user", user).getResultList()) {
             activities++;
             checksum += Checksums.activityTerm((UUID) activity[0], ((Number) activity[1]).longValue());
