@@ -20,8 +20,11 @@ import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.Team;
+import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
+import dev.kontak.metadata.entity.CachedMetadata;
+import dev.kontak.metadata.entity.ContactIdSet;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
@@ -88,6 +91,9 @@ class MetadataConsistencyIT {
 
     @Inject
     MetadataRefresher refresher;
+
+    @Inject
+    MetadataCache cache;
 
     @Resource(lookup = "java:app/jdbc/kontak")
     DataSource dataSource;
@@ -280,6 +286,57 @@ class MetadataConsistencyIT {
             assertEquals(before, version(user));
         } finally {
             execute("DROP TRIGGER kontak_test_fail ON user_metadata");
+        }
+    }
+
+    @Test
+    void writesNeverTrustTheCacheEvenWhenItClaimsAccess() throws SQLException {
+        UUID owner = newUser("victim");
+        UUID intruder = newUser("intruder");
+        UUID contact = book.create(owner, details("Not Yours")).id();
+        // A copy that wrongly claims the intruder may touch the contact, newer than anything committed.
+        cache.clear();
+        assertTrue(cache.offer(new CachedMetadata(intruder, Long.MAX_VALUE, Instant.now(),
+                ContactIdSet.of(List.of(contact))), cache.stamp(intruder)));
+
+        assertThrows(ContactAccessDenied.class, () -> book.update(intruder, contact, details("Stolen"), null));
+        assertThrows(ContactAccessDenied.class, () -> activities.log(intruder, contact, activity(1, new Random(1))));
+        assertThrows(ContactAccessDenied.class, () -> book.delete(intruder, contact));
+
+        assertEquals(1, count("SELECT count(*) FROM contacts WHERE id = ? AND name = 'Not Yours'", contact));
+        assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ?", contact));
+        cache.clear();
+    }
+
+    @Test
+    void cachedCopiesAreDroppedAfterCommitAndKeptWhenTheChangeRollsBack() throws SQLException {
+        UUID owner = newUser("cached");
+        UUID member = newUser("cachedmember");
+        Team team = teams.create(owner, "Cache Team");
+        teams.addMember(owner, team.id(), emailOf(member));
+        Contact contact = book.create(owner, details("Cached Person"));
+        book.shareWith(owner, contact.id(), team.id());
+        book.view(member, contact.id());
+        long cachedVersion = cache.peek(member).orElseThrow().cacheVersion();
+
+        book.shareWith(owner, contact.id(), null);
+
+        assertTrue(cache.peek(member).isEmpty(), "the committed unshare dropped the member's copy");
+        assertThrows(ContactAccessDenied.class, () -> book.view(member, contact.id()));
+        assertTrue(cache.peek(member).orElseThrow().cacheVersion() > cachedVersion);
+
+        book.view(owner, contact.id());
+        long ownerVersion = cache.peek(owner).orElseThrow().cacheVersion();
+        execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'metadata update failed on purpose'; END $$");
+        execute("CREATE TRIGGER kontak_test_fail_cache BEFORE UPDATE ON user_metadata FOR EACH ROW "
+                + "WHEN (NEW.user_id = '" + owner + "') EXECUTE FUNCTION kontak_test_fail()");
+        try {
+            assertThrows(RuntimeException.class, () -> book.update(owner, contact.id(), details("Rolled Back"), null));
+            assertEquals(ownerVersion, cache.peek(owner).orElseThrow().cacheVersion(),
+                    "a rolled-back change evicts nothing");
+        } finally {
+            execute("DROP TRIGGER kontak_test_fail_cache ON user_metadata");
         }
     }
 

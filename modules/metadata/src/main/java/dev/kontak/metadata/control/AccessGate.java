@@ -2,11 +2,15 @@ package dev.kontak.metadata.control;
 
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.events.ContactAccessRequested;
+import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,11 +18,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Every operation on a contact passes here first (the seed's Implementation Flow): 1. refresh the user's metadata
  * if it is older than {@code kontak.metadata.max-age}; 2. validate access to the contact; 3. let the operation go
  * on, or refuse it: record the refusal and throw, so that nothing is written.
+ *
+ * <p>Viewing is checked against this node's copy of the metadata ({@link MetadataCache}: a map lookup); a copy
+ * that says no is double-checked in the database, since a grant may have just committed. Every other operation
+ * writes, and writes never trust a copy: they are checked in the database, in their own transaction, holding
+ * the access row until they commit.
  */
 @ApplicationScoped
 public class AccessGate {
 
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
+
+    @Inject
+    MetadataCache cache;
 
     @Inject
     MetadataRows rows;
@@ -27,7 +39,7 @@ public class AccessGate {
     MetadataRefresher refresher;
 
     @Inject
-    ContactAccess access;
+    AccessList access;
 
     @Inject
     AccessRefusals refusals;
@@ -40,17 +52,26 @@ public class AccessGate {
     Duration maxAge;
 
     void check(@Observes ContactAccessRequested request) {
-        boolean stale = rows.lastUpdate(request.userId()).map(at -> at.plus(maxAge).isBefore(clock.instant()))
-                .orElse(true);
-        if (stale) {
-            refresher.refreshIfStale(request.userId(), maxAge);
+        UUID user = request.userId();
+        CachedMetadata copy = fresh(user);
+        UUID contact = request.contactId();
+        boolean allowed = contact != null && (request.operation() == ContactOperation.VIEW
+                ? copy.canAccess(contact) || access.has(user, contact)
+                : access.hasAndHold(user, contact));
+        if (!allowed) {
+            refusals.record(user, contact, request.operation().name(), AccessDecision.DENIED.reason());
+            LOG.fine(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
+            throw new ContactAccessDenied(contact, request.operation());
         }
-        AccessDecision decision = access.validate(request.userId(), request.contactId());
-        if (!decision.hasAccess()) {
-            refusals.record(request.userId(), request.contactId(), request.operation().name(), decision.reason());
-            LOG.fine(() -> "Refused " + request.operation() + " on contact " + request.contactId() + " for user "
-                    + request.userId());
-            throw new ContactAccessDenied(request.contactId(), request.operation());
+    }
+
+    /** The user's metadata, recomputed first if it is older than the maximum age. */
+    private CachedMetadata fresh(UUID user) {
+        Optional<CachedMetadata> copy = cache.get(user, () -> rows.copy(user));
+        if (copy.isEmpty() || copy.get().isOlderThan(maxAge, clock.instant())) {
+            refresher.refreshIfStale(user, maxAge);
+            copy = cache.get(user, () -> rows.copy(user));
         }
+        return copy.orElseThrow();
     }
 }

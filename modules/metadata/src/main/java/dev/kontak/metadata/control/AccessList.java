@@ -27,6 +27,17 @@ public class AccessList {
                 .setParameter(1, user).setParameter(2, contact).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /**
+     * Whether the user can access the contact, locking that row until the transaction ends: a concurrent revoke
+     * (unshare, removal from the team) waits for this transaction, or this one sees its result. A write checked
+     * this way is never accepted on a contact the user could no longer access at commit.
+     */
+    public boolean hasAndHold(UUID user, UUID contact) {
+        return !em.createNativeQuery(
+                        "SELECT 1 FROM user_contact_access WHERE user_id = ?1 AND contact_id = ?2 FOR UPDATE")
+                .setParameter(1, user).setParameter(2, contact).getResultList().isEmpty();
+    }
+
     public void grant(UUID user, UUID contact) {
         em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?1, ?2)")
                 .setParameter(1, user).setParameter(2, contact).executeUpdate();

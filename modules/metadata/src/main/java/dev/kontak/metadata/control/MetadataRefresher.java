@@ -5,6 +5,7 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -39,6 +41,9 @@ public class MetadataRefresher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MetadataChanged> metadataChanges;
 
     /** What the user's metadata must be, computed from contacts, activities and teams. Writes nothing. */
     public MetadataValues compute(UUID user) {
@@ -71,6 +76,7 @@ public class MetadataRefresher {
         access.replace(user, values.contactIds());
         metadata.replaceWith(values);
         metadata.changed(clock.instant(), true, true);
+        metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
         return metadata;
     }
 

@@ -1,5 +1,7 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.metadata.entity.CachedMetadata;
+import dev.kontak.metadata.entity.ContactIdSet;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,12 @@ public class MetadataRows {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("eclipselink.refresh", "true")
                 .getResultList();
+    }
+
+    /** The user's row and access list as a node keeps them in memory. */
+    public Optional<CachedMetadata> copy(UUID user) {
+        return find(user).map(m -> new CachedMetadata(user, m.cacheVersion(), m.updatedAt(),
+                ContactIdSet.of(access.contactsOf(user))));
     }
 
     /** What the row and the access list say now, in the shape a full recompute produces. */

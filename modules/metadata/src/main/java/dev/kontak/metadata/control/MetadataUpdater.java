@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -66,13 +68,15 @@ public class MetadataUpdater {
             affected.addAll(members);
         }
         Instant now = clock.instant();
+        Map<UUID, Long> versions = new TreeMap<>();
         for (UserMetadata metadata : lockAll(affected)) {
             UUID user = metadata.userId();
             boolean canAccess = after != null && (after.ownerId().equals(user) || members.contains(user));
             apply(metadata, contactId, had.contains(user), canAccess, change.before(), after);
             metadata.changed(now, !change.kind().isActivity(), change.kind().isActivity());
+            versions.put(user, metadata.cacheVersion());
         }
-        metadataChanges.fire(new MetadataChanged(affected));
+        metadataChanges.fire(new MetadataChanged(versions));
     }
 
     void membershipChanged(@Observes TeamMembershipChanged change) {
@@ -88,7 +92,7 @@ public class MetadataUpdater {
             apply(metadata, contact.id(), access.has(user, contact.id()), member || contact.isOwnedBy(user), state, state);
         }
         metadata.changed(clock.instant(), true, false);
-        metadataChanges.fire(new MetadataChanged(Set.of(user)));
+        metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
     }
 
     private void apply(UserMetadata metadata, UUID contactId, boolean had, boolean has, ContactState before,

@@ -1,0 +1,35 @@
+package dev.kontak.metadata.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ContactIdSetTest {
+
+    @Test
+    void findsExactlyItsIdsWhateverTheirSigns() {
+        Random random = new Random(42);
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            ids.add(new UUID(random.nextLong(), random.nextLong()));
+        }
+        ids.add(new UUID(Long.MIN_VALUE, 0));
+        ids.add(new UUID(Long.MAX_VALUE, -1));
+
+        ContactIdSet set = ContactIdSet.of(ids);
+
+        assertEquals(ids.size(), set.size());
+        ids.forEach(id -> assertTrue(set.contains(id), id::toString));
+        for (int i = 0; i < 2_000; i++) {
+            UUID stranger = new UUID(random.nextLong(), random.nextLong());
+            assertEquals(ids.contains(stranger), set.contains(stranger));
+        }
+        assertFalse(ContactIdSet.of(Set.of()).contains(UUID.randomUUID()));
+    }
+}
