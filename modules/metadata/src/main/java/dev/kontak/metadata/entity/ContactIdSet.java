@@ -4,59 +4,82 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * A user's contact_ids held in memory: two longs per id in one sorted array (16 bytes per contact, no object per
- * id), searched in O(log n). Immutable.
+ * A user's contact_ids held in memory: an open-addressing hash table of two longs per slot, at most half full
+ * (32 to 64 bytes per contact, no object per id), so a lookup is a hash and one or two probes, like a hash map's but
+ * without its per-entry objects. Immutable.
  */
 public final class ContactIdSet {
 
-    private final long[] bits;
+    private final long[] slots;
+    private final int mask;
+    private final int size;
+    private final boolean containsNil;
 
-    private ContactIdSet(long[] bits) {
-        this.bits = bits;
+    private ContactIdSet(long[] slots, int size, boolean containsNil) {
+        this.slots = slots;
+        this.mask = slots.length / 2 - 1;
+        this.size = size;
+        this.containsNil = containsNil;
     }
 
     public static ContactIdSet of(Collection<UUID> ids) {
-        long[] bits = new long[ids.size() * 2];
-        int i = 0;
-        for (UUID id : ids.stream().sorted().toList()) {
-            bits[i++] = id.getMostSignificantBits();
-            bits[i++] = id.getLeastSignificantBits();
+        int capacity = Integer.highestOneBit(Math.max(2, ids.size() * 2 - 1)) << 1;
+        long[] slots = new long[capacity * 2];
+        int mask = capacity - 1;
+        int size = 0;
+        boolean containsNil = false;
+        for (UUID id : ids) {
+            long most = id.getMostSignificantBits();
+            long least = id.getLeastSignificantBits();
+            if (most == 0 && least == 0) {
+                size += containsNil ? 0 : 1;
+                containsNil = true;
+                continue;
+            }
+            int slot = indexOf(slots, mask, most, least);
+            if (slots[2 * slot] == 0 && slots[2 * slot + 1] == 0) {
+                slots[2 * slot] = most;
+                slots[2 * slot + 1] = least;
+                size++;
+            }
         }
-        return new ContactIdSet(bits);
+        return new ContactIdSet(slots, size, containsNil);
     }
 
     public boolean contains(UUID id) {
         long most = id.getMostSignificantBits();
         long least = id.getLeastSignificantBits();
-        int low = 0;
-        int high = size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int order = compare(bits[2 * middle], bits[2 * middle + 1], most, least);
-            if (order == 0) {
-                return true;
-            }
-            if (order < 0) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
+        if (most == 0 && least == 0) {
+            return containsNil;
         }
-        return false;
+        int slot = indexOf(slots, mask, most, least);
+        return slots[2 * slot] != 0 || slots[2 * slot + 1] != 0;
     }
 
     public int size() {
-        return bits.length / 2;
+        return size;
     }
 
-    /** Bytes of memory the ids take (the array, its header included). */
+    /** Bytes of memory the table takes (the array, its header included). */
     public long footprintBytes() {
-        return 16L + 8L * bits.length;
+        return 16L + 8L * slots.length;
     }
 
-    /** Same order as {@link UUID#compareTo}: signed, most significant half first. */
-    private static int compare(long most, long least, long otherMost, long otherLeast) {
-        int order = Long.compare(most, otherMost);
-        return order != 0 ? order : Long.compare(least, otherLeast);
+    /** The slot holding the id, or the empty slot where it would go (linear probing; (0, 0) marks empty). */
+    private static int indexOf(long[] slots, int mask, long most, long least) {
+        int slot = spread(most ^ least) & mask;
+        while (true) {
+            long slotMost = slots[2 * slot];
+            long slotLeast = slots[2 * slot + 1];
+            if (slotMost == most && slotLeast == least || slotMost == 0 && slotLeast == 0) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int spread(long bits) {
+        long mixed = bits * 0x9E3779B97F4A7C15L;
+        return (int) (mixed ^ (mixed >>> 32));
     }
 }

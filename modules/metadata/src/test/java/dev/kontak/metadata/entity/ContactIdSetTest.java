@@ -31,5 +31,9 @@ class ContactIdSetTest {
             assertEquals(ids.contains(stranger), set.contains(stranger));
         }
         assertFalse(ContactIdSet.of(Set.of()).contains(UUID.randomUUID()));
+        assertFalse(set.contains(new UUID(0, 0)));
+        ContactIdSet withNil = ContactIdSet.of(java.util.List.of(new UUID(0, 0), new UUID(0, 0), new UUID(0, 1)));
+        assertTrue(withNil.contains(new UUID(0, 0)));
+        assertEquals(2, withNil.size());
     }
 }
