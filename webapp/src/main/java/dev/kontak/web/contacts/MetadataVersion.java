@@ -23,7 +23,7 @@ public class MetadataVersion {
     Metadata metadata;
 
     long current(UUID user) {
-        // cacheValidity reads the metadata row alone; Metadata.of would also load every contact id the user may touch
+        // cacheValidity answers from the node's metadata copy; Metadata.of would also load every contact id
         return metadata.cacheValidity(user, 0).cacheVersion();
     }
 

@@ -3,8 +3,10 @@ package dev.kontak.metadata.boundary;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.metadata.control.AccessList;
 import dev.kontak.metadata.control.ContactAccess;
+import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
+import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,9 @@ public class Metadata {
     ContactAccess contactAccess;
 
     @Inject
+    MetadataCache cache;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,8 +66,10 @@ public class Metadata {
         return new Staleness(age.compareTo(maxAge) > 0, Math.max(0, age.toSeconds()));
     }
 
+    /** Answered from this node's copy (a map lookup), which is dropped as soon as a change commits. */
     public CacheValidity cacheValidity(UUID user, long version) {
-        long current = rows.find(user).orElseGet(() -> refresher.refresh(user)).cacheVersion();
+        long current = cache.get(user, () -> rows.copy(user)).map(CachedMetadata::cacheVersion)
+                .orElseGet(() -> refresher.refresh(user).cacheVersion());
         return new CacheValidity(current == version, current);
     }
 
