@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,19 @@ public final class RunningKontak implements AutoCloseable {
 
     /** Starts kontak.jar in {@code workDir} and returns once {@code /health/ready} answers 200. */
     public static RunningKontak start(Path workDir, Map<String, String> environment) throws IOException {
+        return start(workDir, environment, List.of());
+    }
+
+    /** The same, with Payara Micro options after the jar (such as {@code --systemProperties cluster.properties}). */
+    public static RunningKontak start(Path workDir, Map<String, String> environment, List<String> options)
+            throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "kontak-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                Path.of(System.getProperty("kontak.jar", "target/kontak.jar")).toAbsolutePath().toString()))
+                Path.of(System.getProperty("kontak.jar", "target/kontak.jar")).toAbsolutePath().toString()));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -1,0 +1,84 @@
+package dev.kontak.web.cluster;
+
+import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.RunningKontak;
+import dev.kontak.web.testing.TestAccounts;
+import dev.kontak.web.testing.TestDatabase;
+import dev.kontak.web.testing.Visitor;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two kontak.jar nodes in one Payara Micro cluster on one PostgreSQL database: a change committed on node A drops
+ * node B's in-memory copy of the user's metadata, so B answers with the new cache_version. Node B's
+ * {@code /api/metadata/cache-validity} answers from its copy, which without the cluster message would keep the old
+ * version forever. Prints the invalidation delay (A's answer received → B shows the new version); run with
+ * {@code -Dkontak.cluster.changes=1000} for docs/benchmarks.md.
+ */
+class TwoNodesIT {
+
+    private static final int CHANGES = Integer.getInteger("kontak.cluster.changes", 100);
+    private static final long LIMIT_NANOS = 5_000_000_000L;
+
+    @Test
+    void aChangeCommittedOnOneNodeInvalidatesTheOtherNodesCopy(@TempDir Path workDir) throws Exception {
+        Path clusterProperties = workDir.resolve("cluster.properties");
+        Files.writeString(clusterProperties, String.join("\n",
+                "payaramicro.noCluster=false",
+                "payaramicro.clusterName=kontak-it-" + UUID.randomUUID().toString().substring(0, 8),
+                "payaramicro.clusterMode=tcpip:127.0.0.1:6900,127.0.0.1:6901",
+                "payaramicro.interfaces=127.0.0.1", ""));
+        List<String> cluster = List.of("--systemProperties", clusterProperties.toString());
+        Map<String, String> database = Map.of("KONTAK_DB_URL", TestDatabase.url(), "KONTAK_DB_USER", "postgres",
+                "KONTAK_DB_PASSWORD", "postgres", "KONTAK_PASSWORD_ITERATIONS", "1024");
+        Path dirA = Files.createDirectories(workDir.resolve("a"));
+        Path dirB = Files.createDirectories(workDir.resolve("b"));
+        try (RunningKontak nodeA = RunningKontak.start(dirA, database, cluster);
+                RunningKontak nodeB = RunningKontak.start(dirB, database, cluster)) {
+            Visitor a = new Visitor(nodeA.base());
+            Visitor b = new Visitor(nodeB.base());
+            String email = TestAccounts.uniqueEmail("cluster");
+            assertEquals(201, a.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                    + "\",\"displayName\":\"Clustered\"}").statusCode());
+
+            List<Long> delays = new ArrayList<>();
+            for (int i = 0; i < CHANGES; i++) {
+                long before = versionOn(b, email);
+                HttpResponse<String> created = a.sendJson("POST", "/api/contacts", "{\"name\":\"Change " + i + "\"}",
+                        email, PASSWORD);
+                assertEquals(201, created.statusCode(), created.body());
+                long committed = System.nanoTime();
+                while (versionOn(b, email) == before) {
+                    assertTrue(System.nanoTime() - committed < LIMIT_NANOS,
+                            "node B still serves cache_version " + before + " 5 s after node A's change " + i);
+                }
+                delays.add(System.nanoTime() - committed);
+            }
+            Collections.sort(delays);
+            System.out.printf("cross-node invalidation over %d changes: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    delays.size(), delays.get(delays.size() / 2) / 1e6,
+                    delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6);
+        }
+    }
+
+    private static long versionOn(Visitor node, String email) {
+        HttpResponse<String> answer = node.getJson("/api/metadata/cache-validity?version=0", email, PASSWORD);
+        assertEquals(200, answer.statusCode(), answer.body());
+        Matcher version = Pattern.compile("\"cacheVersion\":(\\d+)").matcher(answer.body());
+        assertTrue(version.find(), answer.body());
+        return Long.parseLong(version.group(1));
+    }
+}
