@@ -65,11 +65,16 @@ public class AccessGate {
         }
     }
 
-    /** The user's metadata, recomputed first if it is older than the maximum age. */
+    /**
+     * The user's metadata, recomputed first if it is older than the maximum age. A copy that old is dropped and
+     * read again even when the row itself is fresher, so a copy that missed an invalidation (another node's
+     * message lost) lives at most {@code kontak.metadata.max-age}.
+     */
     private CachedMetadata fresh(UUID user) {
         Optional<CachedMetadata> copy = cache.get(user, () -> rows.copy(user));
         if (copy.isEmpty() || copy.get().isOlderThan(maxAge, clock.instant())) {
             refresher.refreshIfStale(user, maxAge);
+            copy.ifPresent(old -> cache.invalidate(user, old.cacheVersion() + 1));
             copy = cache.get(user, () -> rows.copy(user));
         }
         return copy.orElseThrow();
