@@ -40,7 +40,7 @@ public class ContactEvents extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(LONGEST.toMillis());
-        EventStream stream = new EventStream(signedIn.id(), request.getSession().getId(), async);
+        EventStream stream = new EventStream(signedIn.id(), MetadataStreams.keyOf(request.getSession()), async);
         async.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {

@@ -9,13 +9,13 @@ import java.util.UUID;
 final class EventStream {
 
     private final UUID user;
-    private final String sessionId;
+    private final String sessionKey;
     private final AsyncContext async;
     private boolean closed;
 
-    EventStream(UUID user, String sessionId, AsyncContext async) {
+    EventStream(UUID user, String sessionKey, AsyncContext async) {
         this.user = user;
-        this.sessionId = sessionId;
+        this.sessionKey = sessionKey;
         this.async = async;
     }
 
@@ -23,8 +23,8 @@ final class EventStream {
         return user;
     }
 
-    String sessionId() {
-        return sessionId;
+    String sessionKey() {
+        return sessionKey;
     }
 
     /** @return false if the stream is closed, or the browser went away */

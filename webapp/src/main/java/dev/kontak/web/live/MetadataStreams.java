@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MetadataStreams {
 
     static final int PER_USER = 16;
+    private static final String SESSION_KEY = MetadataStreams.class.getName();
     private static final Logger LOG = Logger.getLogger(MetadataStreams.class.getName());
 
     @Inject
@@ -104,10 +106,26 @@ public class MetadataStreams {
         stream.close();
     }
 
+    /**
+     * The key of a session's streams: a value kept in the session rather than its id, which changes at sign-in
+     * and, on Payara, at sign-out.
+     */
+    static String keyOf(HttpSession session) {
+        Object key = session.getAttribute(SESSION_KEY);
+        if (key == null) {
+            key = UUID.randomUUID().toString();
+            session.setAttribute(SESSION_KEY, key);
+        }
+        return (String) key;
+    }
+
     /** Signing out (or the session timing out) ends that session's streams. */
-    void sessionEnded(String sessionId) {
-        streams.values().forEach(own -> own.stream().filter(stream -> stream.sessionId().equals(sessionId))
-                .forEach(this::closed));
+    void sessionEnded(HttpSession session) {
+        Object key = session.getAttribute(SESSION_KEY);
+        if (key != null) {
+            streams.values().forEach(own -> own.stream().filter(stream -> stream.sessionKey().equals(key))
+                    .forEach(this::closed));
+        }
     }
 
     int openStreams(UUID user) {

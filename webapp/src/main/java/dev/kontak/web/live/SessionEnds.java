@@ -14,6 +14,6 @@ public class SessionEnds implements HttpSessionListener {
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
-        streams.sessionEnded(event.getSession().getId());
+        streams.sessionEnded(event.getSession());
     }
 }
