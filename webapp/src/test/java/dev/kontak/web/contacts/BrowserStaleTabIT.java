@@ -55,10 +55,7 @@ class BrowserStaleTabIT {
     void loggingAnActivityFromATabOpenedBeforeTheContactWasDeletedIsRefusedInline() throws Exception {
         browser = Chromium.start();
         signUp();
-        browser.get(base + "contacts/new");
-        browser.findElement(By.id("name")).sendKeys("Chien-Shiung Wu");
-        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
+        createContact("Chien-Shiung Wu");
         String contactUrl = browser.getCurrentUrl();
         UUID contact = UUID.fromString(contactUrl.substring(contactUrl.lastIndexOf('/') + 1));
         String firstTab = browser.getWindowHandle();
@@ -88,10 +85,7 @@ class BrowserStaleTabIT {
     void aContactOpenInAnotherWindowSaysWithoutAReloadWhenItChangedAndWhenItIsGone() {
         browser = Chromium.start();
         signUp();
-        browser.get(base + "contacts/new");
-        browser.findElement(By.id("name")).sendKeys("Marie Curie");
-        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
+        createContact("Marie Curie");
         String contactUrl = browser.getCurrentUrl();
         String firstWindow = browser.getWindowHandle();
         assertFalse(browser.findElement(By.id("live")).isDisplayed(), "nothing to say yet");
@@ -119,10 +113,7 @@ class BrowserStaleTabIT {
         browser.get(base + "contacts");
         assertFalse(browser.findElement(By.id("live")).isDisplayed());
         browser.switchTo().window(secondWindow);
-        browser.get(base + "contacts/new");
-        browser.findElement(By.id("name")).sendKeys("Irène Joliot-Curie");
-        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
+        createContact("Irène Joliot-Curie");
         browser.switchTo().window(firstWindow);
         assertTrue(liveBanner().startsWith("Your contacts changed elsewhere"), liveBanner());
         assertTrue(browser.findElements(By.className("contact-name")).isEmpty(), "the list itself was not reloaded");
@@ -133,6 +124,14 @@ class BrowserStaleTabIT {
         WebElement banner = browser.findElement(By.id("live"));
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOf(banner));
         return banner.getText();
+    }
+
+    /** Through the new-contact form; the browser lands on the contact's page. */
+    private void createContact(String name) {
+        browser.get(base + "contacts/new");
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        Chromium.awaitPath(browser, "/contacts/[0-9a-f-]{36}");
     }
 
     private void signUp() {

@@ -407,12 +407,7 @@ class ContactPagesIT {
     void contactPagesAnswer304UntilAnythingTheUserCanSeeChangesAndNeverShareATagBetweenUsers() throws SQLException {
         Person owner = signUp("etagowner");
         Person member = signUp("etagmember");
-        UUID team = createTeam(owner, "Etag team");
-        owner.get("/teams/" + team);
-        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", member.email)).statusCode());
-        UUID id = createContact(owner, Map.of("name", "Barbara McClintock"));
-        owner.get("/contacts/" + id);
-        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
+        UUID id = sharedContact(owner, member, "Etag team", "Barbara McClintock");
 
         HttpResponse<String> card = member.get("/contacts/" + id);
         String tag = etag(card);
@@ -469,12 +464,7 @@ class ContactPagesIT {
         Person owner = signUp("streamowner");
         Person member = signUp("streammember");
         Person stranger = signUp("stranger");
-        UUID team = createTeam(owner, "Stream team");
-        owner.get("/teams/" + team);
-        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", member.email)).statusCode());
-        UUID id = createContact(owner, Map.of("name", "Rosalind Franklin"));
-        owner.get("/contacts/" + id);
-        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
+        UUID id = sharedContact(owner, member, "Stream team", "Rosalind Franklin");
 
         try (EventStreamReader memberEvents = member.visitor.events();
                 EventStreamReader strangerEvents = stranger.visitor.events()) {
@@ -560,6 +550,17 @@ class ContactPagesIT {
         HttpResponse<String> created = person.submit("/contacts/new", fields);
         assertEquals(303, created.statusCode(), created.body());
         return contactIn(created);
+    }
+
+    /** A contact of the owner's, shared with a new team of theirs that the member belongs to. */
+    private UUID sharedContact(Person owner, Person member, String teamName, String contactName) {
+        UUID team = createTeam(owner, teamName);
+        owner.get("/teams/" + team);
+        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", member.email)).statusCode());
+        UUID id = createContact(owner, Map.of("name", contactName));
+        owner.get("/contacts/" + id);
+        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
+        return id;
     }
 
     private UUID createTeam(Person person, String name) {
