@@ -14,6 +14,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,12 +88,17 @@ public class MetadataStreams {
 
     /** Starts a user's stream with their current version: a change between rendering and listening is not lost. */
     void open(EventStream stream) {
-        List<EventStream> own = streams.computeIfAbsent(stream.user(), user -> new CopyOnWriteArrayList<>());
-        own.add(stream);
-        while (own.size() > PER_USER) {
-            EventStream oldest = own.remove(0);
-            oldest.close();
-        }
+        List<EventStream> evicted = new ArrayList<>();
+        // inside compute, so that closing the user's last other stream meanwhile cannot orphan this one
+        streams.compute(stream.user(), (user, own) -> {
+            List<EventStream> open = own == null ? new CopyOnWriteArrayList<>() : own;
+            open.add(stream);
+            while (open.size() > PER_USER) {
+                evicted.add(open.remove(0));
+            }
+            return open;
+        });
+        evicted.forEach(EventStream::close);
         if (!stream.send(versionEvent(stream.user()))) {
             closed(stream);
         }
@@ -128,10 +134,6 @@ public class MetadataStreams {
         }
     }
 
-    int openStreams(UUID user) {
-        return streams.getOrDefault(user, List.of()).size();
-    }
-
     private void sendVersion(UUID user) {
         List<EventStream> own = streams.get(user);
         if (own == null) {
@@ -141,7 +143,6 @@ public class MetadataStreams {
             String event = versionEvent(user);
             own.stream().filter(stream -> !stream.send(event)).forEach(this::closed);
         } catch (RuntimeException e) {
-            // the user id is not personal data, but keep to what the operator needs
             LOG.log(Level.WARNING, "Could not send a metadata event", e);
         }
     }
@@ -152,7 +153,12 @@ public class MetadataStreams {
     }
 
     private void beat() {
-        streams.values().forEach(own -> own.stream().filter(stream -> !stream.send(": heartbeat\n\n"))
-                .forEach(this::closed));
+        try {
+            streams.values().forEach(own -> own.stream().filter(stream -> !stream.send(": heartbeat\n\n"))
+                    .forEach(this::closed));
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again: keep the heartbeat alive
+            LOG.log(Level.WARNING, "Heartbeat failed", e);
+        }
     }
 }
