@@ -7,6 +7,7 @@ import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.web.page.ConditionalGet;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,15 +46,28 @@ public class ContactCard {
     @Inject
     Clock clock;
 
+    /** Answers 304 while the user's metadata has not moved since the browser's copy. */
     void show(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
-        show(request, response, contactId, 200, Map.of());
+        UUID user = SignedIn.in(request).orElseThrow().id();
+        long cacheVersion = versions.current(user);
+        // an unchanged cache_version means unchanged access too: the 304 needs no access check
+        ConditionalGet conditional = ConditionalGet.of(request, user, cacheVersion);
+        if (!conditional.notModified(request, response)) {
+            render(request, response, contactId, cacheVersion, conditional, 200, Map.of());
+        }
     }
 
     /** @param answer what this answer adds to the page: an alert, or a rejected activity form and its errors */
     void show(HttpServletRequest request, HttpServletResponse response, UUID contactId, int status,
             Map<String, ?> answer) throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
-        long cacheVersion = versions.current(user);
+        render(request, response, contactId, versions.current(user), null, status, answer);
+    }
+
+    /** @param conditional the tag of a page that may be cached, or null for answers that must not be */
+    private void render(HttpServletRequest request, HttpServletResponse response, UUID contactId, long cacheVersion,
+            ConditionalGet conditional, int status, Map<String, ?> answer) throws IOException {
+        UUID user = SignedIn.in(request).orElseThrow().id();
         List<Activity> timeline = activities.timeline(user, contactId);
         Contact contact = contacts.view(user, contactId);
         List<TeamView> yourTeams = teams.teamsOf(user);
@@ -70,6 +84,9 @@ public class ContactCard {
         variables.put("newActivity", ActivityForm.blank(clock.instant()));
         variables.put("errors", Map.of());
         variables.putAll(answer);
+        if (conditional != null) {
+            conditional.mark(response);
+        }
         pages.render(request, response, status, "contact", variables);
     }
 }

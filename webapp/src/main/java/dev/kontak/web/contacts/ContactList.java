@@ -5,6 +5,7 @@ import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactPage;
 import dev.kontak.contacts.boundary.TeamView;
 import dev.kontak.contacts.boundary.Teams;
+import dev.kontak.web.page.ConditionalGet;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,15 +40,23 @@ public class ContactList {
     @Inject
     MetadataVersion versions;
 
+    /** Answers 304 while the user's metadata has not moved since the browser's copy. */
     void show(HttpServletRequest request, HttpServletResponse response, String query, int page) throws IOException {
-        render(request, response, 200, query, page, Map.of());
+        UUID user = SignedIn.in(request).orElseThrow().id();
+        long cacheVersion = versions.current(user);
+        ConditionalGet conditional = ConditionalGet.of(request, user, cacheVersion);
+        if (!conditional.notModified(request, response)) {
+            conditional.mark(response);
+            render(request, response, 200, query, page, Map.of(MetadataVersion.FIELD, cacheVersion));
+        }
     }
 
     /** The same answer whether the contact is someone else's, gone, or never existed; nothing was written. */
     void refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
         render(request, response, 403, "", 1,
-                Map.of("alert", ContactAccessDenied.MESSAGE, "outdated", versions.isBehind(request, user)));
+                Map.of("alert", ContactAccessDenied.MESSAGE, "outdated", versions.isBehind(request, user),
+                        MetadataVersion.FIELD, versions.current(user)));
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, String query, int page,

@@ -35,6 +35,9 @@ public class ContactRoutes extends ResourceRoutes {
     @Inject
     ContactList list;
 
+    @Inject
+    ContactStatus status;
+
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
@@ -43,6 +46,7 @@ public class ContactRoutes extends ResourceRoutes {
                 case "GET new" -> newContact.form(request, response);
                 case "POST new" -> newContact.create(request, response);
                 case "GET " -> card.show(request, response, path.id());
+                case "GET state" -> status.answer(request, response, path.id());
                 case "GET edit" -> editor.form(request, response, path.id());
                 case "POST edit" -> editor.save(request, response, path.id());
                 case "POST delete" -> actions.delete(request, response, path.id());

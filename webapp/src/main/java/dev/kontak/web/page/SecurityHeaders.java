@@ -24,9 +24,15 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/css/")) {
+        // pages that answer conditional GETs replace this with "private, no-cache" (ConditionalGet)
+        if (!isStaticFile(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isStaticFile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/");
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.web.testing.EventStreamReader;
 import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.Visitor;
 import java.net.URI;
@@ -402,11 +403,130 @@ class ContactPagesIT {
         }
     }
 
+    @Test
+    void contactPagesAnswer304UntilAnythingTheUserCanSeeChangesAndNeverShareATagBetweenUsers() throws SQLException {
+        Person owner = signUp("etagowner");
+        Person member = signUp("etagmember");
+        UUID id = sharedContact(owner, member, "Etag team", "Barbara McClintock");
+
+        HttpResponse<String> card = member.get("/contacts/" + id);
+        String tag = etag(card);
+        assertEquals("private, no-cache", card.headers().firstValue("Cache-Control").orElseThrow());
+        long version = cacheVersion(member);
+        assertTrue(tag.startsWith("\"v" + version + "-"), tag);
+        HttpResponse<String> unchanged = member.get("/contacts/" + id, "If-None-Match", tag);
+        assertEquals(304, unchanged.statusCode());
+        assertEquals("", unchanged.body());
+        assertEquals(tag, etag(unchanged));
+        assertEquals(304, member.get("/contacts/" + id, "If-None-Match", "W/" + tag).statusCode(), "a weak match is a match");
+        String list = etag(member.get("/contacts"));
+        String search = etag(member.get("/contacts?q=barbara"));
+        assertFalse(list.equals(search), "the query is part of the tag");
+        assertEquals(304, member.get("/contacts?q=barbara", "If-None-Match", search).statusCode());
+        assertEquals(200, member.get("/contacts?q=barbara", "If-None-Match", list).statusCode());
+
+        assertEquals(303, logActivity(member, id, "CALL", "2026-08-09T10:11", "Member's own change").statusCode());
+        HttpResponse<String> afterOwnChange = member.get("/contacts/" + id, "If-None-Match", tag);
+        assertEquals(200, afterOwnChange.statusCode());
+        assertTrue(afterOwnChange.body().contains("Member&#39;s own change"), afterOwnChange.body());
+        String tagAfterOwnChange = etag(afterOwnChange);
+        assertFalse(tag.equals(tagAfterOwnChange));
+        assertEquals(304, member.get("/contacts/" + id, "If-None-Match", tagAfterOwnChange).statusCode());
+        String searchBeforeTeammate = etag(member.get("/contacts?q=barbara"));
+
+        assertEquals(303, logActivity(owner, id, "NOTE", "2026-08-09T11:12", "Teammate's activity").statusCode());
+        HttpResponse<String> afterTeammate = member.get("/contacts/" + id, "If-None-Match", tagAfterOwnChange);
+        assertEquals(200, afterTeammate.statusCode());
+        assertTrue(afterTeammate.body().contains("Teammate&#39;s activity"), afterTeammate.body());
+        assertFalse(tagAfterOwnChange.equals(etag(afterTeammate)));
+        assertEquals(200, member.get("/contacts?q=barbara", "If-None-Match", searchBeforeTeammate).statusCode());
+
+        // two users whose metadata has the same cache_version still never share a tag for the same URL
+        Person first = signUp("etagfirst");
+        Person second = signUp("etagsecond");
+        assertEquals(value("SELECT cache_version FROM user_metadata WHERE user_id = ?", first.id),
+                value("SELECT cache_version FROM user_metadata WHERE user_id = ?", second.id));
+        String firstTag = etag(first.get("/contacts"));
+        assertFalse(firstTag.equals(etag(second.get("/contacts"))));
+        assertEquals(200, second.get("/contacts", "If-None-Match", firstTag).statusCode());
+        assertFalse(etag(owner.get("/contacts/" + id)).equals(etag(member.get("/contacts/" + id))));
+
+        HttpResponse<String> refused = first.get("/contacts/" + id);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.headers().firstValue("ETag").isEmpty(), "a refusal is never cached");
+        assertEquals("no-store", refused.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-store", first.get("/teams").headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("no-store", first.get("/contacts/new").headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void theEventStreamTellsOnlyTheAffectedUsersAndOnlyAfterTheChangeCommitted() throws Exception {
+        Person owner = signUp("streamowner");
+        Person member = signUp("streammember");
+        Person stranger = signUp("stranger");
+        UUID id = sharedContact(owner, member, "Stream team", "Rosalind Franklin");
+
+        try (EventStreamReader memberEvents = member.visitor.events();
+                EventStreamReader strangerEvents = stranger.visitor.events()) {
+            assertEquals(200, memberEvents.response().statusCode());
+            assertTrue(memberEvents.response().headers().firstValue("Content-Type").orElseThrow()
+                    .startsWith("text/event-stream"));
+            assertEquals(cacheVersion(member), memberEvents.next(), "a stream starts with the current version");
+            long strangerStart = strangerEvents.next();
+            assertEquals(cacheVersion(stranger), strangerStart);
+
+            assertEquals(303, logActivity(owner, id, "MEETING", "2026-09-10T11:12", "Seen live").statusCode());
+            long afterTeammate = memberEvents.next();
+            // when the event arrives, the change is committed and visible to everyone
+            assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ? AND summary = 'Seen live'", id));
+            assertEquals(cacheVersion(member), afterTeammate);
+
+            owner.get("/contacts/" + id);
+            assertEquals(303, owner.submit("/contacts/" + id + "/delete", Map.of()).statusCode());
+            assertTrue(memberEvents.next() > afterTeammate);
+            assertEquals("{\"available\":false}", member.get("/contacts/" + id + "/state").body());
+
+            // the stranger's next event is about their own change: nothing of the others' came before it
+            createContact(stranger, Map.of("name", "Stranger's own"));
+            assertEquals(cacheVersion(stranger), strangerEvents.next());
+            assertTrue(cacheVersion(stranger) > strangerStart);
+        }
+
+        UUID kept = createContact(member, Map.of("name", "Kept"));
+        assertEquals("{\"available\":true,\"version\":" + value("SELECT version FROM contacts WHERE id = ?", kept) + "}",
+                member.get("/contacts/" + kept + "/state").body());
+        assertEquals("{\"available\":false}", stranger.get("/contacts/" + kept + "/state").body(),
+                "someone else's contact is the same as none");
+        assertEquals(403, member.get("/contacts/events", "Origin", "http://evil.example").statusCode());
+        HttpResponse<String> signedOut = new Visitor(root).get("/contacts/events");
+        assertFalse(signedOut.statusCode() == 200, "the stream needs a signed-in session");
+        assertFalse(signedOut.body().contains("cacheVersion"));
+
+        try (EventStreamReader beforeSignOut = member.visitor.events()) {
+            assertEquals(cacheVersion(member), beforeSignOut.next());
+            member.get("/contacts");
+            assertEquals(303, member.submit("/logout", Map.of()).statusCode());
+            beforeSignOut.awaitEnd();
+        }
+    }
+
+    private static String etag(HttpResponse<String> page) {
+        return page.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + page.statusCode()));
+    }
+
+    private static long cacheVersion(Person person) throws SQLException {
+        return ((Number) value("SELECT cache_version FROM user_metadata WHERE user_id = ?", person.id)).longValue();
+    }
+
     /** Someone signed up through the API and signed in through the page. */
     private record Person(Visitor visitor, String email, UUID id) {
 
         HttpResponse<String> get(String path) {
             return visitor.get(path);
+        }
+
+        HttpResponse<String> get(String path, String header, String value) {
+            return visitor.get(path, header, value);
         }
 
         HttpResponse<String> submit(String path, Map<String, String> fields) {
@@ -430,6 +550,17 @@ class ContactPagesIT {
         HttpResponse<String> created = person.submit("/contacts/new", fields);
         assertEquals(303, created.statusCode(), created.body());
         return contactIn(created);
+    }
+
+    /** A contact of the owner's, shared with a new team of theirs that the member belongs to. */
+    private UUID sharedContact(Person owner, Person member, String teamName, String contactName) {
+        UUID team = createTeam(owner, teamName);
+        owner.get("/teams/" + team);
+        assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", member.email)).statusCode());
+        UUID id = createContact(owner, Map.of("name", contactName));
+        owner.get("/contacts/" + id);
+        assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
+        return id;
     }
 
     private UUID createTeam(Person person, String name) {

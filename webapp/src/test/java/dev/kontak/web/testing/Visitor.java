@@ -85,6 +85,24 @@ public class Visitor {
         }
     }
 
+    /** A GET with one extra header, such as If-None-Match or Origin. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(resolve(path)).header(header, value).GET());
+    }
+
+    /** Opens {@code /contacts/events} with this visitor's cookies; the answer's body is read as it arrives. */
+    public EventStreamReader events() {
+        try {
+            return new EventStreamReader(http.send(HttpRequest.newBuilder(resolve("/contacts/events"))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI resolve(String path) {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
