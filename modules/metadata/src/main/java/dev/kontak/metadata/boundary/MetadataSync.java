@@ -21,15 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The seed's background sync and data integrity checks: goes through every user's metadata in batches of
- * {@value #BATCH} users (user-id order, one transaction each), compares it with a full recompute from the data and
- * repairs the rows that drifted. Runs every {@code kontak.sync.interval} ({@link SyncSchedule}) on the one node
- * that holds the lease ({@link SyncLeases}); {@link #runNow()} runs it at once, for tests and administrators.
- * No transaction of its own: each batch and each repair is one.
+ * {@code kontak.sync.batch-size} users (default 200, user-id order, one transaction each), compares it with a full
+ * recompute from the data and repairs the rows that drifted. Runs every {@code kontak.sync.interval}
+ * ({@link SyncSchedule}) on the one node that holds the lease ({@link SyncLeases}); {@link #runNow()} runs it at
+ * once, for tests and administrators. No transaction of its own: each batch and each repair is one.
  */
 @ApplicationScoped
 public class MetadataSync {
-
-    static final int BATCH = 200;
 
     /** A lease must outlast one batch and its repairs even when the interval is short. */
     private static final Duration MINIMUM_LEASE = Duration.ofMinutes(2);
@@ -52,6 +50,10 @@ public class MetadataSync {
     @ConfigProperty(name = "kontak.sync.interval", defaultValue = "PT5M")
     Duration interval;
 
+    @Inject
+    @ConfigProperty(name = "kontak.sync.batch-size", defaultValue = "200")
+    int batchSize;
+
     private final String node = nodeName();
 
     /**
@@ -69,7 +71,7 @@ public class MetadataSync {
         Map<String, Integer> columns = new TreeMap<>();
         UUID after = null;
         MetadataAudit.Batch batch;
-        while (!(batch = audit.check(after, BATCH)).users().isEmpty()) {
+        while (!(batch = audit.check(after, batchSize)).users().isEmpty()) {
             int drifted = 0;
             int repaired = 0;
             for (UUID user : batch.suspects()) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -48,6 +49,11 @@ public class SyncSchedule {
         }
         long millis = interval.toMillis();
         runs = executor.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Time left until the next scheduled run; empty when the schedule is off. */
+    public Optional<Duration> untilNextRun() {
+        return Optional.ofNullable(runs).map(next -> Duration.ofMillis(next.getDelay(TimeUnit.MILLISECONDS)));
     }
 
     @PreDestroy

@@ -2,7 +2,6 @@ package dev.kontak.metadata.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -60,19 +59,6 @@ class DriftTest {
     @Test
     void aMissingRowIsDrift() {
         assertTrue(Drift.missingRow().any());
-    }
-
-    @Test
-    void aFinishedRunTakesNoMoreCounts() {
-        SyncRun run = new SyncRun("node", LATEST);
-        run.counted(200, 2, 2);
-        run.counted(10, 1, 0);
-        run.finish(LATEST.plusSeconds(1));
-
-        assertEquals(210, run.usersChecked());
-        assertEquals(3, run.drifted());
-        assertEquals(2, run.repaired());
-        assertThrows(IllegalStateException.class, () -> run.counted(1, 0, 0));
     }
 
     private static Set<String> drift(MetadataValues stored) {
