@@ -18,17 +18,14 @@ import dev.kontak.metadata.boundary.MetadataSync;
 import dev.kontak.metadata.boundary.SyncSchedule;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
+import dev.kontak.metadata.control.SyncLeases;
 import dev.kontak.metadata.entity.SyncRun;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,17 +34,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,14 +62,11 @@ class MetadataSyncIT {
 
     private static final Logger LOG = Logger.getLogger(MetadataSyncIT.class.getName());
     private static final String PASSWORD = "a long enough password";
-    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     @Deployment
     static WebArchive deployment() {
-        WebArchive war = KontakDeployment.withTests(MetadataSyncIT.class);
-        String config = read(war, CONFIG) + "\nkontak.sync.interval=PT24H\nkontak.sync.batch-size=2\n";
-        war.delete(CONFIG);
-        return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataSyncIT.class),
+                "kontak.sync.interval=PT24H", "kontak.sync.batch-size=2");
     }
 
     @Inject
@@ -96,6 +92,12 @@ class MetadataSyncIT {
 
     @Inject
     SyncSchedule schedule;
+
+    @Inject
+    SyncLeases leases;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Resource(lookup = "java:app/jdbc/kontak")
     DataSource dataSource;
@@ -194,6 +196,26 @@ class MetadataSyncIT {
         }
     }
 
+    @Test
+    void ofManyNodesAskingForAFreeLeaseTogetherOnlyOneGetsIt() throws Exception {
+        holdLease(null, Instant.EPOCH);
+        List<Callable<Boolean>> nodes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String node = "node-" + i;
+            nodes.add(() -> leases.take(node, Duration.ofMinutes(5)));
+        }
+        try {
+            int winners = 0;
+            for (Future<Boolean> taken : executor.invokeAll(nodes)) {
+                winners += taken.get() ? 1 : 0;
+            }
+
+            assertEquals(1, winners);
+        } finally {
+            holdLease(null, Instant.EPOCH);
+        }
+    }
+
     private void holdLease(String holder, Instant until) throws SQLException {
         execute("UPDATE metadata_sync_lease SET holder = ?, held_until = ?", holder, Timestamp.from(until));
     }
@@ -272,15 +294,6 @@ class MetadataSyncIT {
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    private static String read(WebArchive war, String path) {
-        try (InputStream in = war.get(path).getAsset().openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
