@@ -2,7 +2,9 @@
  * user_metadata: for every user, the contacts they may touch ({@code contact_ids}, kept as rows of
  * user_contact_access), counts, teams, permissions, a data checksum and a cache_version that grows on every
  * change. Observers of the contacts and auth events update it by deltas in the same transaction as the change;
- * {@link dev.kontak.metadata.control.MetadataRefresher} recomputes it from the data; and
- * {@link dev.kontak.metadata.control.AccessGate} validates every operation on a contact against it.
+ * {@link dev.kontak.metadata.control.MetadataRefresher} recomputes it from the data;
+ * {@link dev.kontak.metadata.control.AccessGate} validates every operation on a contact against it; and
+ * {@link dev.kontak.metadata.boundary.MetadataSync} checks every row against the data in the background and repairs
+ * the ones that drifted, on one node at a time, recording each run in metadata_sync_runs.
  */
 package dev.kontak.metadata;

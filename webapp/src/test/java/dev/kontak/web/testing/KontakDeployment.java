@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class KontakDeployment {
 
     private static final String WEB_XML = "WEB-INF/web.xml";
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private KontakDeployment() {
     }
@@ -33,6 +34,13 @@ public final class KontakDeployment {
                 "<url-pattern>/login</url-pattern>\n            <url-pattern>/ArquillianServletRunnerEE9</url-pattern>");
         war.delete(WEB_XML);
         return war.addAsWebInfResource(new StringAsset(webXml), "web.xml");
+    }
+
+    /** The deployment with these MicroProfile Config settings ({@code key=value}) added to the WAR's defaults. */
+    public static WebArchive withSettings(WebArchive war, String... settings) {
+        String config = read(war, CONFIG) + "\n" + String.join("\n", settings) + "\n";
+        war.delete(CONFIG);
+        return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
 
     private static String read(WebArchive war, String path) {

@@ -1,0 +1,116 @@
+package dev.kontak.metadata.boundary;
+
+import dev.kontak.metadata.control.MetadataAudit;
+import dev.kontak.metadata.control.SyncLeases;
+import dev.kontak.metadata.control.SyncRuns;
+import dev.kontak.metadata.entity.Drift;
+import dev.kontak.metadata.entity.SyncRun;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The seed's background sync and data integrity checks: goes through every user's metadata in batches of
+ * {@code kontak.sync.batch-size} users (default 200, user-id order, one transaction each), compares it with a full
+ * recompute from the data and repairs the rows that drifted. Runs every {@code kontak.sync.interval}
+ * ({@link SyncSchedule}) on the one node that holds the lease ({@link SyncLeases}); {@link #runNow()} runs it at
+ * once, for tests and administrators. No transaction of its own: each batch and each repair is one.
+ */
+@ApplicationScoped
+public class MetadataSync {
+
+    /** A lease must outlast one batch and its repairs even when the interval is short. */
+    private static final Duration MINIMUM_LEASE = Duration.ofMinutes(2);
+
+    private static final Logger LOG = Logger.getLogger(MetadataSync.class.getName());
+
+    @Inject
+    SyncLeases leases;
+
+    @Inject
+    SyncRuns runs;
+
+    @Inject
+    MetadataAudit audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "kontak.sync.interval", defaultValue = "PT5M")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "kontak.sync.batch-size", defaultValue = "200")
+    int batchSize;
+
+    private final String node = nodeName();
+
+    /**
+     * Checks every user and repairs what drifted, unless another node holds the lease.
+     *
+     * @return the run's record, or empty when the run was skipped for another node's lease
+     */
+    public Optional<SyncRun> runNow() {
+        Duration lease = interval.compareTo(MINIMUM_LEASE) > 0 ? interval : MINIMUM_LEASE;
+        if (!leases.take(node, lease)) {
+            LOG.fine("Metadata sync skipped: another node holds the lease");
+            return Optional.empty();
+        }
+        SyncRun run = runs.store(new SyncRun(node, clock.instant()));
+        Map<String, Integer> columns = new TreeMap<>();
+        UUID after = null;
+        MetadataAudit.Batch batch;
+        while (!(batch = audit.check(after, batchSize)).users().isEmpty()) {
+            int drifted = 0;
+            int repaired = 0;
+            for (UUID user : batch.suspects()) {
+                try {
+                    Drift drift = audit.repair(user);
+                    if (drift.any()) {
+                        drifted++;
+                        repaired++;
+                        drift.columns().forEach(column -> columns.merge(column, 1, Integer::sum));
+                    }
+                } catch (RuntimeException e) {
+                    drifted++; // it looked drifted and could not even be checked under the lock: count it, not repaired
+                    LOG.log(Level.WARNING, "Metadata sync could not repair user " + user, e);
+                }
+            }
+            run.counted(batch.users().size(), drifted, repaired);
+            run = runs.store(run);
+            after = batch.last();
+            if (!leases.renew(node, lease)) {
+                LOG.warning(() -> "Metadata sync stopped: the lease expired and another node took it");
+                return Optional.of(run);
+            }
+        }
+        run.finish(clock.instant());
+        SyncRun finished = runs.store(run);
+        LOG.info(() -> "Metadata sync on " + node + ": " + finished.usersChecked() + " users checked, "
+                + finished.drifted() + " drifted " + columns + ", " + finished.repaired() + " repaired in "
+                + Duration.between(finished.startedAt(), finished.finishedAt()).toMillis() + " ms");
+        return Optional.of(finished);
+    }
+
+    /** Host name and a per-start suffix: two instances on one host, or a restarted one, are different holders. */
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
