@@ -2,7 +2,6 @@ package dev.kontak.metadata.control;
 
 import dev.kontak.metadata.entity.Drift;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,7 +9,6 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,8 +36,6 @@ public class MetadataAudit {
     @Inject
     MetadataRefresher refresher;
 
-    @Inject
-    Event<MetadataChanged> metadataChanges;
 
     /**
      * Checks the next {@code size} users after {@code after} (all from the first when null), reading only: a
@@ -64,7 +60,7 @@ public class MetadataAudit {
 
     /**
      * Locks the user's row, compares again and, if it still differs from the data, replaces it with a full
-     * recompute (which bumps cache_version); copies are invalidated after the commit through {@link MetadataChanged}.
+     * recompute (which bumps cache_version and fires {@link MetadataChanged}, so copies are dropped after the commit).
      * Changes of the user's data wait for the lock, so what is compared under it is exactly what is committed.
      *
      * @return the drift found and repaired, {@link Drift#none()} if the row was right after all
@@ -75,7 +71,6 @@ public class MetadataAudit {
         Drift drift = driftOf(user);
         if (drift.any()) {
             refresher.refresh(user);
-            metadataChanges.fire(new MetadataChanged(Set.of(user)));
         }
         return drift;
     }
