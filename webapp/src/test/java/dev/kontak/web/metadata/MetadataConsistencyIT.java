@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.auth.boundary.NewAccount;
-import dev.kontak.auth.boundary.Registration;
-import dev.kontak.auth.entity.Role;
 import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactRefused;
 import dev.kontak.contacts.boundary.TeamRefused;
 import dev.kontak.contacts.boundary.Teams;
-import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityDetails;
 import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
@@ -28,10 +24,10 @@ import dev.kontak.metadata.entity.ContactIdSet;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.ServerData;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -40,7 +36,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -51,8 +46,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,15 +60,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class MetadataConsistencyIT {
 
-    private static final String PASSWORD = "a long enough password";
 
     @Deployment
     static WebArchive deployment() {
-        return KontakDeployment.withTests(MetadataConsistencyIT.class);
+        return KontakDeployment.withTests(MetadataConsistencyIT.class, ServerData.class);
     }
 
     @Inject
-    Registration registration;
+    ServerData data;
 
     @Inject
     ContactBook book;
@@ -95,20 +87,16 @@ class MetadataConsistencyIT {
     @Inject
     MetadataCache cache;
 
-    @Resource(lookup = "java:app/jdbc/kontak")
-    DataSource dataSource;
 
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    UserTransaction transaction;
 
     @Test
     void incrementalMetadataEqualsAFullRecomputeAfterEveryRandomChange() throws SQLException {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        List<UUID> users = List.of(newUser("r1"), newUser("r2"), newUser("r3"), newUser("r4"));
+        List<UUID> users = List.of(data.newUser("r1"), data.newUser("r2"), data.newUser("r3"), data.newUser("r4"));
         List<UUID> contacts = new ArrayList<>();
         List<UUID> activityIds = new ArrayList<>();
         List<UUID> teamIds = new ArrayList<>();
@@ -149,7 +137,7 @@ class MetadataConsistencyIT {
                     UUID team = pick(random, teamIds);
                     UUID member = users.get(random.nextInt(users.size()));
                     if (random.nextBoolean()) {
-                        teams.addMember(actor, team, emailOf(member));
+                        teams.addMember(actor, team, data.emailOf(member));
                     } else if (random.nextBoolean()) {
                         teams.removeMember(actor, team, member);
                     } else {
@@ -158,14 +146,14 @@ class MetadataConsistencyIT {
                 }, "membership");
             };
             for (UUID user : users) {
-                MetadataValues incremental = read(() -> rows.current(user).orElseThrow());
-                MetadataValues full = read(() -> refresher.compute(user));
+                MetadataValues incremental = data.read(() -> rows.current(user).orElseThrow());
+                MetadataValues full = data.read(() -> refresher.compute(user));
                 assertEquals(full, incremental, "after step " + step + " (" + operation + ") for " + user + ", seed " + seed);
             }
         }
-        assertTrue(users.stream().anyMatch(user -> read(() -> rows.current(user).orElseThrow()).contactIds().size() > 1),
+        assertTrue(users.stream().anyMatch(user -> data.read(() -> rows.current(user).orElseThrow()).contactIds().size() > 1),
                 "the sequence built real data (seed " + seed + ")");
-        assertTrue(users.stream().anyMatch(user -> read(() -> rows.current(user).orElseThrow()).activityCount() > 0),
+        assertTrue(users.stream().anyMatch(user -> data.read(() -> rows.current(user).orElseThrow()).activityCount() > 0),
                 "the sequence logged activities (seed " + seed + ")");
         for (UUID user : users) {
             assertSqlFunctionsAgreeWithJava(user);
@@ -174,8 +162,8 @@ class MetadataConsistencyIT {
 
     /** The PostgreSQL functions (sql/postgresql) compute what the Java services compute. */
     private void assertSqlFunctionsAgreeWithJava(UUID user) throws SQLException {
-        MetadataValues java = read(() -> refresher.compute(user));
-        try (Connection db = dataSource.getConnection();
+        MetadataValues java = data.read(() -> refresher.compute(user));
+        try (Connection db = data.connection();
                 PreparedStatement checksum = db.prepareStatement("SELECT calculate_user_data_checksum(?)");
                 PreparedStatement refresh = db.prepareStatement("SELECT contact_ids::text, activity_count, "
                         + "last_activity_at, team_ids::text, permissions::text, data_checksum, contact_count "
@@ -208,33 +196,33 @@ class MetadataConsistencyIT {
 
     @Test
     void sharingGivesTeamMembersAccessAndUnsharingOrLeavingTakesItAway() {
-        UUID owner = newUser("owner");
-        UUID member = newUser("member");
+        UUID owner = data.newUser("owner");
+        UUID member = data.newUser("member");
         Team team = teams.create(owner, "Sales");
-        teams.addMember(owner, team.id(), emailOf(member));
+        teams.addMember(owner, team.id(), data.emailOf(member));
         Contact contact = book.create(owner, details("Shared Person"));
         long before = version(member);
 
         book.shareWith(owner, contact.id(), team.id());
 
-        assertTrue(read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
+        assertTrue(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
         assertTrue(version(member) > before);
         assertEquals("Shared Person", book.view(member, contact.id()).name());
 
         book.shareWith(owner, contact.id(), null);
-        assertFalse(read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
+        assertFalse(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
         assertThrows(ContactAccessDenied.class, () -> book.view(member, contact.id()));
 
         book.shareWith(owner, contact.id(), team.id());
         teams.removeMember(owner, team.id(), member);
-        assertFalse(read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
-        assertEquals(read(() -> refresher.compute(member)), read(() -> rows.current(member).orElseThrow()));
+        assertFalse(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
+        assertEquals(data.read(() -> refresher.compute(member)), data.read(() -> rows.current(member).orElseThrow()));
     }
 
     @Test
     void parallelCreationsLoseNoUpdate() throws Exception {
-        UUID user = newUser("parallel");
-        UserMetadata start = read(() -> rows.find(user).orElseThrow());
+        UUID user = data.newUser("parallel");
+        UserMetadata start = data.read(() -> rows.find(user).orElseThrow());
         int parallel = 16;
         List<Callable<Contact>> creations = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
@@ -246,17 +234,17 @@ class MetadataConsistencyIT {
             created.get();
         }
 
-        UserMetadata end = read(() -> rows.find(user).orElseThrow());
+        UserMetadata end = data.read(() -> rows.find(user).orElseThrow());
         assertEquals(start.contactCount() + parallel, end.contactCount());
         assertTrue(end.cacheVersion() >= start.cacheVersion() + parallel);
-        assertEquals(read(() -> refresher.compute(user)), read(() -> rows.current(user).orElseThrow()));
+        assertEquals(data.read(() -> refresher.compute(user)), data.read(() -> rows.current(user).orElseThrow()));
     }
 
     @Test
     void staleMetadataIsRefreshedOnceWhenManyRequestsFindItStale() throws Exception {
-        UUID user = newUser("stale");
+        UUID user = data.newUser("stale");
         UUID contact = book.create(user, details("Often Viewed")).id();
-        execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?",
+        data.execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?",
                 java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), user);
         long before = version(user);
         List<Callable<String>> views = new ArrayList<>();
@@ -273,26 +261,26 @@ class MetadataConsistencyIT {
 
     @Test
     void aFailureWhileUpdatingMetadataRollsTheContactChangeBack() throws SQLException {
-        UUID user = newUser("failing");
-        execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
+        UUID user = data.newUser("failing");
+        data.execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN RAISE EXCEPTION 'metadata update failed on purpose'; END $$");
-        execute("CREATE TRIGGER kontak_test_fail BEFORE UPDATE ON user_metadata FOR EACH ROW "
+        data.execute("CREATE TRIGGER kontak_test_fail BEFORE UPDATE ON user_metadata FOR EACH ROW "
                 + "WHEN (NEW.user_id = '" + user + "') EXECUTE FUNCTION kontak_test_fail()");
         try {
             long before = version(user);
             assertThrows(RuntimeException.class, () -> book.create(user, details("Never Saved")));
-            assertEquals(0, count("SELECT count(*) FROM contacts WHERE owner_id = ?", user));
-            assertEquals(0, count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", user));
+            assertEquals(0, data.count("SELECT count(*) FROM contacts WHERE owner_id = ?", user));
+            assertEquals(0, data.count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", user));
             assertEquals(before, version(user));
         } finally {
-            execute("DROP TRIGGER kontak_test_fail ON user_metadata");
+            data.execute("DROP TRIGGER kontak_test_fail ON user_metadata");
         }
     }
 
     @Test
     void writesNeverTrustTheCacheEvenWhenItClaimsAccess() throws SQLException {
-        UUID owner = newUser("victim");
-        UUID intruder = newUser("intruder");
+        UUID owner = data.newUser("victim");
+        UUID intruder = data.newUser("intruder");
         UUID contact = book.create(owner, details("Not Yours")).id();
         // A copy that wrongly claims the intruder may touch the contact, newer than anything committed.
         cache.clear();
@@ -303,17 +291,17 @@ class MetadataConsistencyIT {
         assertThrows(ContactAccessDenied.class, () -> activities.log(intruder, contact, activity(1, new Random(1))));
         assertThrows(ContactAccessDenied.class, () -> book.delete(intruder, contact));
 
-        assertEquals(1, count("SELECT count(*) FROM contacts WHERE id = ? AND name = 'Not Yours'", contact));
-        assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ?", contact));
+        assertEquals(1, data.count("SELECT count(*) FROM contacts WHERE id = ? AND name = 'Not Yours'", contact));
+        assertEquals(0, data.count("SELECT count(*) FROM activities WHERE contact_id = ?", contact));
         cache.clear();
     }
 
     @Test
     void cachedCopiesAreDroppedAfterCommitAndKeptWhenTheChangeRollsBack() throws SQLException {
-        UUID owner = newUser("cached");
-        UUID member = newUser("cachedmember");
+        UUID owner = data.newUser("cached");
+        UUID member = data.newUser("cachedmember");
         Team team = teams.create(owner, "Cache Team");
-        teams.addMember(owner, team.id(), emailOf(member));
+        teams.addMember(owner, team.id(), data.emailOf(member));
         Contact contact = book.create(owner, details("Cached Person"));
         book.shareWith(owner, contact.id(), team.id());
         book.view(member, contact.id());
@@ -327,80 +315,21 @@ class MetadataConsistencyIT {
 
         book.view(owner, contact.id());
         long ownerVersion = cache.peek(owner).orElseThrow().cacheVersion();
-        execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
+        data.execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN RAISE EXCEPTION 'metadata update failed on purpose'; END $$");
-        execute("CREATE TRIGGER kontak_test_fail_cache BEFORE UPDATE ON user_metadata FOR EACH ROW "
+        data.execute("CREATE TRIGGER kontak_test_fail_cache BEFORE UPDATE ON user_metadata FOR EACH ROW "
                 + "WHEN (NEW.user_id = '" + owner + "') EXECUTE FUNCTION kontak_test_fail()");
         try {
             assertThrows(RuntimeException.class, () -> book.update(owner, contact.id(), details("Rolled Back"), null));
             assertEquals(ownerVersion, cache.peek(owner).orElseThrow().cacheVersion(),
                     "a rolled-back change evicts nothing");
         } finally {
-            execute("DROP TRIGGER kontak_test_fail_cache ON user_metadata");
-        }
-    }
-
-    private UUID newUser(String who) {
-        String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kontak.test";
-        return registration.register(new NewAccount(email, PASSWORD, who), Role.USER).id();
-    }
-
-    private String emailOf(UUID user) {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement query = db.prepareStatement("SELECT email FROM users WHERE id = ?")) {
-            query.setObject(1, user);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads in a transaction of its own, as the application's boundaries do. */
-    private <T> T read(Supplier<T> query) {
-        try {
-            transaction.begin();
-            try {
-                return query.get();
-            } finally {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            data.execute("DROP TRIGGER kontak_test_fail_cache ON user_metadata");
         }
     }
 
     private long version(UUID user) {
-        return read(() -> rows.find(user).orElseThrow()).cacheVersion();
-    }
-
-    private long count(String sql, Object parameter) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
-    private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection db = dataSource.getConnection()) {
-            if (parameters.length == 0) {
-                try (Statement statement = db.createStatement()) {
-                    statement.execute(sql);
-                }
-                return;
-            }
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                statement.executeUpdate();
-            }
-        }
+        return data.read(() -> rows.find(user).orElseThrow()).cacheVersion();
     }
 
     private static ContactDetails details(String name) {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.auth.boundary.NewAccount;
-import dev.kontak.auth.boundary.Registration;
-import dev.kontak.auth.entity.Role;
 import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.Teams;
@@ -22,10 +19,10 @@ import dev.kontak.metadata.control.SyncLeases;
 import dev.kontak.metadata.entity.SyncRun;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.ServerData;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,9 +39,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -61,16 +56,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MetadataSyncIT {
 
     private static final Logger LOG = Logger.getLogger(MetadataSyncIT.class.getName());
-    private static final String PASSWORD = "a long enough password";
 
     @Deployment
     static WebArchive deployment() {
-        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataSyncIT.class),
+        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataSyncIT.class, ServerData.class),
                 "kontak.sync.interval=PT24H", "kontak.sync.batch-size=2");
     }
 
     @Inject
-    Registration registration;
+    ServerData data;
 
     @Inject
     ContactBook book;
@@ -99,24 +93,20 @@ class MetadataSyncIT {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource(lookup = "java:app/jdbc/kontak")
-    DataSource dataSource;
 
-    @Resource
-    UserTransaction transaction;
 
     @Test
     void repairsExactlyTheDriftedRowsAndLeavesTheHealthyOnesAlone() throws SQLException {
         sync.runNow().orElseThrow(); // whatever earlier test classes left in the shared database
-        UUID owner = newUser("owner");
-        UUID member = newUser("member");
-        UUID lost = newUser("lost");
-        UUID intruder = newUser("intruder");
-        UUID teamless = newUser("teamless");
-        UUID healthy = newUser("healthy");
+        UUID owner = data.newUser("owner");
+        UUID member = data.newUser("member");
+        UUID lost = data.newUser("lost");
+        UUID intruder = data.newUser("intruder");
+        UUID teamless = data.newUser("teamless");
+        UUID healthy = data.newUser("healthy");
         Team team = teams.create(owner, "Sales");
-        teams.addMember(owner, team.id(), emailOf(member));
-        teams.addMember(owner, team.id(), emailOf(teamless));
+        teams.addMember(owner, team.id(), data.emailOf(member));
+        teams.addMember(owner, team.id(), data.emailOf(teamless));
         UUID shared = book.create(owner, details("Shared")).id();
         book.shareWith(owner, shared, team.id());
         activities.log(member, shared, call("2026-11-01T09:00:00Z"));
@@ -129,27 +119,27 @@ class MetadataSyncIT {
         List<UUID> corrupted = List.of(owner, member, lost, intruder, teamless);
         Map<UUID, Long> before = versions(List.of(owner, member, lost, intruder, teamless, healthy));
 
-        execute("UPDATE user_metadata SET data_checksum = 'deadbeefdeadbeef' WHERE user_id = ?", owner);
-        execute("UPDATE user_metadata SET contact_count = 99 WHERE user_id = ?", member);
-        execute("DELETE FROM user_contact_access WHERE user_id = ? AND contact_id = ?", lost, forgotten);
-        execute("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?, ?)", intruder, kept);
-        execute("UPDATE user_metadata SET activity_count = activity_count + 3, last_activity_at = NULL, "
+        data.execute("UPDATE user_metadata SET data_checksum = 'deadbeefdeadbeef' WHERE user_id = ?", owner);
+        data.execute("UPDATE user_metadata SET contact_count = 99 WHERE user_id = ?", member);
+        data.execute("DELETE FROM user_contact_access WHERE user_id = ? AND contact_id = ?", lost, forgotten);
+        data.execute("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?, ?)", intruder, kept);
+        data.execute("UPDATE user_metadata SET activity_count = activity_count + 3, last_activity_at = NULL, "
                 + "team_ids = '[]', permissions = '[]' WHERE user_id = ?", teamless);
 
         SyncRun run = sync.runNow().orElseThrow();
 
         assertEquals(corrupted.size(), run.drifted(), "exactly the corrupted users");
         assertEquals(corrupted.size(), run.repaired());
-        assertEquals(count("SELECT count(*) FROM users"), run.usersChecked(), "every user, over all batches");
+        assertEquals(data.count("SELECT count(*) FROM users"), run.usersChecked(), "every user, over all batches");
         for (UUID user : corrupted) {
-            assertEquals(read(() -> refresher.compute(user)), read(() -> rows.current(user).orElseThrow()), "repaired " + user);
-            UserMetadata row = read(() -> rows.find(user).orElseThrow());
-            assertEquals(read(() -> rows.current(user).orElseThrow()).contactIds().size(), row.contactCount());
+            assertEquals(data.read(() -> refresher.compute(user)), data.read(() -> rows.current(user).orElseThrow()), "repaired " + user);
+            UserMetadata row = data.read(() -> rows.find(user).orElseThrow());
+            assertEquals(data.read(() -> rows.current(user).orElseThrow()).contactIds().size(), row.contactCount());
             assertEquals(before.get(user) + 1, row.cacheVersion(), "one full refresh bumps the version once");
         }
         assertEquals(before.get(healthy), version(healthy), "a healthy row is not rewritten");
-        assertEquals(1, count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", intruder));
-        assertEquals(2, count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", lost));
+        assertEquals(1, data.count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", intruder));
+        assertEquals(2, data.count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", lost));
         assertRecorded(run);
         Duration took = Duration.between(run.startedAt(), run.finishedAt());
         LOG.info(() -> "Metadata sync: " + run.usersChecked() + " users checked, " + run.drifted() + " repaired in "
@@ -171,10 +161,10 @@ class MetadataSyncIT {
 
     @Test
     void aRunIsSkippedWhileAnotherNodeHoldsTheLease() throws SQLException {
-        UUID user = newUser("leased");
+        UUID user = data.newUser("leased");
         book.create(user, details("Someone"));
-        execute("UPDATE user_metadata SET data_checksum = 'deadbeefdeadbeef' WHERE user_id = ?", user);
-        long runsBefore = count("SELECT count(*) FROM metadata_sync_runs");
+        data.execute("UPDATE user_metadata SET data_checksum = 'deadbeefdeadbeef' WHERE user_id = ?", user);
+        long runsBefore = data.count("SELECT count(*) FROM metadata_sync_runs");
         long before = version(user);
         try {
             holdLease("another-node", Instant.now().plus(1, ChronoUnit.HOURS));
@@ -182,7 +172,7 @@ class MetadataSyncIT {
             Optional<SyncRun> skipped = sync.runNow();
 
             assertTrue(skipped.isEmpty(), "another node holds a valid lease");
-            assertEquals(runsBefore, count("SELECT count(*) FROM metadata_sync_runs"), "a skipped run is not recorded");
+            assertEquals(runsBefore, data.count("SELECT count(*) FROM metadata_sync_runs"), "a skipped run is not recorded");
             assertEquals(before, version(user), "and repairs nothing");
 
             holdLease("another-node", Instant.now().minus(1, ChronoUnit.MINUTES));
@@ -190,7 +180,7 @@ class MetadataSyncIT {
             SyncRun taken = sync.runNow().orElseThrow(() -> new AssertionError("an expired lease is taken over"));
             assertTrue(taken.drifted() >= 1);
             assertEquals(before + 1, version(user));
-            assertEquals(taken.node(), value("SELECT holder FROM metadata_sync_lease"));
+            assertEquals(taken.node(), data.value("SELECT holder FROM metadata_sync_lease"));
         } finally {
             holdLease(null, Instant.EPOCH);
         }
@@ -217,11 +207,11 @@ class MetadataSyncIT {
     }
 
     private void holdLease(String holder, Instant until) throws SQLException {
-        execute("UPDATE metadata_sync_lease SET holder = ?, held_until = ?", holder, Timestamp.from(until));
+        data.execute("UPDATE metadata_sync_lease SET holder = ?, held_until = ?", holder, Timestamp.from(until));
     }
 
     private void assertRecorded(SyncRun run) throws SQLException {
-        try (Connection db = dataSource.getConnection();
+        try (Connection db = data.connection();
                 PreparedStatement query = db.prepareStatement("SELECT users_checked, drifted, repaired, node, "
                         + "finished_at FROM metadata_sync_runs WHERE id = ?")) {
             query.setObject(1, run.id());
@@ -236,15 +226,6 @@ class MetadataSyncIT {
         }
     }
 
-    private UUID newUser(String who) {
-        String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kontak.test";
-        return registration.register(new NewAccount(email, PASSWORD, who), Role.USER).id();
-    }
-
-    private String emailOf(UUID user) throws SQLException {
-        return (String) value("SELECT email FROM users WHERE id = ?", user);
-    }
-
     private Map<UUID, Long> versions(List<UUID> users) {
         Map<UUID, Long> versions = new LinkedHashMap<>();
         users.forEach(user -> versions.put(user, version(user)));
@@ -252,49 +233,7 @@ class MetadataSyncIT {
     }
 
     private long version(UUID user) {
-        return read(() -> rows.find(user).orElseThrow()).cacheVersion();
-    }
-
-    /** Reads in a transaction of its own, as the application's boundaries do. */
-    private <T> T read(Supplier<T> query) {
-        try {
-            transaction.begin();
-            try {
-                return query.get();
-            } finally {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, Object... parameters) throws SQLException {
-        return ((Number) value(sql, parameters)).longValue();
-    }
-
-    private Object value(String sql, Object... parameters) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
-            bind(query, parameters);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getObject(1);
-            }
-        }
-    }
-
-    /** Plain SQL, outside the application, as a buggy script would write. */
-    private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        return data.read(() -> rows.find(user).orElseThrow()).cacheVersion();
     }
 
     private static ContactDetails details(String name) {
