@@ -121,7 +121,7 @@ public class UserMetadata {
         boolean movedBack = latestWasHere
                 && (after.lastActivityAt() == null || after.lastActivityAt().isBefore(before.lastActivityAt()));
         considerLatest(after.lastActivityAt());
-        return latestWasHere && movedBack;
+        return movedBack;
     }
 
     public void latestActivityIs(Instant latest) {
