@@ -54,6 +54,13 @@ class TwoNodesIT {
             assertEquals(201, a.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                     + "\",\"displayName\":\"Clustered\"}").statusCode());
 
+            Visitor browser = new Visitor(nodeA.base());
+            browser.get("/login");
+            assertEquals(303, browser.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
+            HttpResponse<String> onB = browser.at(nodeB.base()).get("/contacts");
+            assertEquals(200, onB.statusCode(), "signed in on A, the session works on B");
+            assertTrue(onB.body().contains("Clustered"), onB.body());
+
             List<Long> delays = new ArrayList<>();
             for (int i = 0; i < CHANGES; i++) {
                 long before = versionOn(b, email);
@@ -68,6 +75,7 @@ class TwoNodesIT {
                 delays.add(System.nanoTime() - committed);
             }
             Collections.sort(delays);
+            assertEquals(200, browser.at(nodeB.base()).get("/contacts").statusCode(), "the session survives the changes");
             System.out.printf("cross-node invalidation over %d changes: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     delays.size(), delays.get(delays.size() / 2) / 1e6,
                     delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6);

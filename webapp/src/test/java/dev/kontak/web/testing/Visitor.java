@@ -29,9 +29,18 @@ public class Visitor {
     private String csrf;
 
     public Visitor(URI base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private Visitor(URI base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+    }
+
+    /** The same person, with the same cookies, talking to another node (cookies do not depend on the port). */
+    public Visitor at(URI otherBase) {
+        return new Visitor(otherBase, http);
     }
 
     public HttpResponse<String> get(String path) {
