@@ -16,6 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,17 +80,84 @@ class TwoNodesIT {
             }
             Collections.sort(delays);
             assertEquals(200, browser.at(nodeB.base()).get("/contacts").statusCode(), "the session survives the changes");
+            probeStaleReads(a, b, email);
             System.out.printf("cross-node invalidation over %d changes: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     delays.size(), delays.get(delays.size() / 2) / 1e6,
                     delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6);
         }
     }
 
+    /**
+     * In the spirit of Meta's Polaris: while a writer keeps changing the user's data on A, readers on B check that
+     * no read returns a cache_version older than one committed more than 1 s before the read started. Reads until
+     * {@code kontak.probe.reads} (default 1,000; docs/benchmarks.md uses 100,000).
+     */
+    private static void probeStaleReads(Visitor a, Visitor b, String email) throws Exception {
+        int wanted = Integer.getInteger("kontak.probe.reads", 1_000);
+        List<long[]> commits = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> reads = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        Future<?> writer = threads.submit(() -> {
+            while (!done.get()) {
+                assertEquals(201, a.sendJson("POST", "/api/contacts", "{\"name\":\"Probe\"}", email, PASSWORD)
+                        .statusCode());
+                long committedBy = System.nanoTime();
+                commits.add(new long[] {committedBy, versionIn(a.getJson("/api/metadata", email, PASSWORD).body())});
+            }
+            return null;
+        });
+        List<Future<?>> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            readers.add(threads.submit(() -> {
+                while (reads.size() < wanted) {
+                    long started = System.nanoTime();
+                    reads.add(new long[] {started, versionOn(b, email)});
+                }
+                return null;
+            }));
+        }
+        for (Future<?> reader : readers) {
+            reader.get();
+        }
+        done.set(true);
+        writer.get();
+        threads.shutdown();
+
+        List<long[]> byTime = new ArrayList<>(commits);
+        byTime.sort((x, y) -> Long.compare(x[0], y[0]));
+        long stale = reads.stream().filter(read -> read[1] < committedBefore(byTime, read[0] - 1_000_000_000L)).count();
+        System.out.printf("stale-read probe: %d reads on B, %d changes on A, %d reads older than a change committed"
+                + " more than 1 s before%n", reads.size(), commits.size(), stale);
+        assertEquals(0, stale);
+    }
+
+    /** The version of the last change committed at or before {@code time} (one writer: versions grow), or 0. */
+    private static long committedBefore(List<long[]> commitsByTime, long time) {
+        int low = 0;
+        int high = commitsByTime.size() - 1;
+        long version = 0;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (commitsByTime.get(middle)[0] <= time) {
+                version = commitsByTime.get(middle)[1];
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return version;
+    }
+
+    private static long versionIn(String json) {
+        Matcher version = Pattern.compile("\"cacheVersion\":(\\d+)").matcher(json);
+        assertTrue(version.find(), json);
+        return Long.parseLong(version.group(1));
+    }
+
     private static long versionOn(Visitor node, String email) {
         HttpResponse<String> answer = node.getJson("/api/metadata/cache-validity?version=0", email, PASSWORD);
         assertEquals(200, answer.statusCode(), answer.body());
-        Matcher version = Pattern.compile("\"cacheVersion\":(\\d+)").matcher(answer.body());
-        assertTrue(version.find(), answer.body());
-        return Long.parseLong(version.group(1));
+        return versionIn(answer.body());
     }
 }
