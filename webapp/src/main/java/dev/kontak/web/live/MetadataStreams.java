@@ -2,6 +2,7 @@ package dev.kontak.web.live;
 
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.MetadataChanged;
+import dev.kontak.metadata.control.MetadataChangedElsewhere;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -72,6 +73,11 @@ public class MetadataStreams {
     /** Only after the commit: a rolled-back change has changed nothing that a page could show. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS, notifyObserver = Reception.IF_EXISTS)
             MetadataChanged change) {
+        publish(change.userIds());
+    }
+
+    /** Changes committed on another node of the cluster reach this node's pages too. */
+    void elsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) MetadataChangedElsewhere change) {
         publish(change.userIds());
     }
 

@@ -4,6 +4,7 @@ import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.web.testing.EventStreamReader;
 import dev.kontak.web.testing.RunningKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
@@ -64,6 +65,12 @@ class TwoNodesIT {
             HttpResponse<String> onB = browser.at(nodeB.base()).get("/contacts");
             assertEquals(200, onB.statusCode(), "signed in on A, the session works on B");
             assertTrue(onB.body().contains("Clustered"), onB.body());
+            try (EventStreamReader pageOnB = browser.at(nodeB.base()).events()) {
+                long shown = pageOnB.next();
+                assertEquals(201, a.sendJson("POST", "/api/contacts", "{\"name\":\"Seen On B\"}", email, PASSWORD)
+                        .statusCode());
+                assertTrue(pageOnB.next() > shown, "a page open on B hears of the change committed on A");
+            }
 
             List<Long> delays = new ArrayList<>();
             for (int i = 0; i < CHANGES; i++) {

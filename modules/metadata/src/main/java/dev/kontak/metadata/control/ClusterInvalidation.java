@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +32,16 @@ public class ClusterInvalidation {
     @Inject
     MetadataCache cache;
 
+    @Inject
+    Event<MetadataChangedElsewhere> elsewhere;
+
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MetadataChanged change) {
         cluster.fire(new MetadataInvalidation(new HashMap<>(change.versions())));
     }
 
+    /** Drops this node's copies first, then tells local listeners (open pages), which read the new versions. */
     void received(@Observes @Inbound MetadataInvalidation invalidation) {
         invalidation.versions().forEach(cache::invalidate);
+        elsewhere.fire(new MetadataChangedElsewhere(Set.copyOf(invalidation.versions().keySet())));
     }
 }
