@@ -52,7 +52,7 @@ public class Metadata {
     Duration maxAge;
 
     public MetadataView of(UUID user) {
-        return view(rows.find(user).orElseGet(() -> refresher.refresh(user)));
+        return view(row(user));
     }
 
     /** Full recompute from the data. */
@@ -61,7 +61,7 @@ public class Metadata {
     }
 
     public Staleness staleness(UUID user, Duration maxAge) {
-        UserMetadata metadata = rows.find(user).orElseGet(() -> refresher.refresh(user));
+        UserMetadata metadata = row(user);
         Duration age = Duration.between(metadata.updatedAt(), clock.instant());
         return new Staleness(age.compareTo(maxAge) > 0, Math.max(0, age.toSeconds()));
     }
@@ -77,6 +77,11 @@ public class Metadata {
     public AccessDecision validateAccess(UUID user, UUID contact) {
         refresher.refreshIfStale(user, maxAge);
         return contactAccess.validate(user, contact);
+    }
+
+    /** The user's row; one that is missing is created by a full recompute. */
+    private UserMetadata row(UUID user) {
+        return rows.find(user).orElseGet(() -> refresher.refresh(user));
     }
 
     private MetadataView view(UserMetadata metadata) {

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +31,6 @@ public class MetadataRows {
     public Optional<UserMetadata> find(UUID user) {
         return em.createNamedQuery("UserMetadata.ofUser", UserMetadata.class).setParameter("user", user)
                 .getResultStream().findFirst();
-    }
-
-    /** When the user's row last changed, without loading it into the persistence context. */
-    public Optional<Instant> lastUpdate(UUID user) {
-        return em.createQuery("SELECT m.updatedAt FROM UserMetadata m WHERE m.userId = :user", Instant.class)
-                .setParameter("user", user).getResultStream().findFirst();
     }
 
     /** A new user's row: no contacts, no teams yet. */

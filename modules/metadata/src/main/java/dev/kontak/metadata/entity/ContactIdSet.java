@@ -60,11 +60,6 @@ public final class ContactIdSet {
         return size;
     }
 
-    /** Bytes of memory the table takes (the array, its header included). */
-    public long footprintBytes() {
-        return 16L + 8L * slots.length;
-    }
-
     /** The slot holding the id, or the empty slot where it would go (linear probing; (0, 0) marks empty). */
     private static int indexOf(long[] slots, int mask, long most, long least) {
         int slot = spread(most ^ least) & mask;
