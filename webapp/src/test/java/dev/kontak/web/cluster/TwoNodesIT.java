@@ -12,6 +12,9 @@ import dev.kontak.web.testing.Visitor;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,77 +24,262 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two kontak.jar nodes in one Payara Micro cluster on one PostgreSQL database: a change committed on node A drops
  * node B's in-memory copy of the user's metadata, so B answers with the new cache_version. Node B's
  * {@code /api/metadata/cache-validity} answers from its copy, which without the cluster message would keep the old
- * version forever. Prints the invalidation delay (A's answer received → B shows the new version); run with
- * {@code -Dkontak.cluster.changes=1000} for docs/benchmarks.md.
+ * version until kontak.metadata.max-age. Prints the invalidation delay (A's answer received → B shows the new
+ * version); run with {@code -Dkontak.cluster.changes=1000} for docs/benchmarks.md. The last test crashes node A.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
     private static final int CHANGES = Integer.getInteger("kontak.cluster.changes", 100);
     private static final long LIMIT_NANOS = 5_000_000_000L;
 
-    @Test
-    void aChangeCommittedOnOneNodeInvalidatesTheOtherNodesCopy(@TempDir Path workDir) throws Exception {
-        Path clusterProperties = workDir.resolve("cluster.properties");
-        Files.writeString(clusterProperties, String.join("\n",
-                "payaramicro.noCluster=false",
-                "payaramicro.clusterName=kontak-it-" + UUID.randomUUID().toString().substring(0, 8),
-                "payaramicro.clusterMode=tcpip:127.0.0.1:6900,127.0.0.1:6901",
-                "payaramicro.interfaces=127.0.0.1", ""));
-        List<String> cluster = List.of("--systemProperties", clusterProperties.toString());
-        Map<String, String> database = Map.of("KONTAK_DB_URL", TestDatabase.url(), "KONTAK_DB_USER", "postgres",
+    @TempDir
+    static Path workDir;
+
+    private static List<String> clusterA;
+    private static List<String> clusterB;
+    private static Map<String, String> database;
+    private static RunningKontak nodeA;
+    private static RunningKontak nodeB;
+    private static Visitor a;
+    private static Visitor b;
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        int portA = RunningKontak.freePort();
+        int portB = RunningKontak.freePort();
+        String cluster = "kontak-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String members = "tcpip:127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+        clusterA = clusterOptions("a", cluster, members, portA);
+        clusterB = clusterOptions("b", cluster, members, portB);
+        database = Map.of("KONTAK_DB_URL", TestDatabase.url(), "KONTAK_DB_USER", "postgres",
                 "KONTAK_DB_PASSWORD", "postgres", "KONTAK_PASSWORD_ITERATIONS", "1024");
-        Path dirA = Files.createDirectories(workDir.resolve("a"));
-        Path dirB = Files.createDirectories(workDir.resolve("b"));
-        try (RunningKontak nodeA = RunningKontak.start(dirA, database, cluster);
-                RunningKontak nodeB = RunningKontak.start(dirB, database, cluster)) {
-            Visitor a = new Visitor(nodeA.base());
-            Visitor b = new Visitor(nodeB.base());
-            String email = TestAccounts.uniqueEmail("cluster");
-            assertEquals(201, a.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                    + "\",\"displayName\":\"Clustered\"}").statusCode());
+        nodeA = RunningKontak.start(Files.createDirectories(workDir.resolve("a")), database, clusterA);
+        nodeB = RunningKontak.start(Files.createDirectories(workDir.resolve("b")), database, clusterB);
+        a = new Visitor(nodeA.base());
+        b = new Visitor(nodeB.base());
+    }
 
-            Visitor browser = new Visitor(nodeA.base());
-            browser.get("/login");
-            assertEquals(303, browser.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
-            HttpResponse<String> onB = browser.at(nodeB.base()).get("/contacts");
-            assertEquals(200, onB.statusCode(), "signed in on A, the session works on B");
-            assertTrue(onB.body().contains("Clustered"), onB.body());
-            try (EventStreamReader pageOnB = browser.at(nodeB.base()).events()) {
-                long shown = pageOnB.next();
-                assertEquals(201, a.sendJson("POST", "/api/contacts", "{\"name\":\"Seen On B\"}", email, PASSWORD)
-                        .statusCode());
-                assertTrue(pageOnB.next() > shown, "a page open on B hears of the change committed on A");
-            }
+    /** Each node's own Hazelcast port (free ports, so that other Payara instances on the machine don't matter). */
+    private static List<String> clusterOptions(String node, String cluster, String members, int port) throws Exception {
+        Path properties = workDir.resolve("cluster-" + node + ".properties");
+        Files.writeString(properties, String.join("\n",
+                "payaramicro.noCluster=false",
+                "payaramicro.clusterName=" + cluster,
+                "payaramicro.clusterMode=" + members,
+                "payaramicro.startPort=" + port,
+                "payaramicro.interfaces=127.0.0.1", ""));
+        return List.of("--systemProperties", properties.toString());
+    }
 
-            List<Long> delays = new ArrayList<>();
-            for (int i = 0; i < CHANGES; i++) {
-                long before = versionOn(b, email);
-                HttpResponse<String> created = a.sendJson("POST", "/api/contacts", "{\"name\":\"Change " + i + "\"}",
-                        email, PASSWORD);
-                assertEquals(201, created.statusCode(), created.body());
-                long committed = System.nanoTime();
-                while (versionOn(b, email) == before) {
-                    assertTrue(System.nanoTime() - committed < LIMIT_NANOS,
-                            "node B still serves cache_version " + before + " 5 s after node A's change " + i);
-                }
-                delays.add(System.nanoTime() - committed);
-            }
-            Collections.sort(delays);
-            assertEquals(200, browser.at(nodeB.base()).get("/contacts").statusCode(), "the session survives the changes");
-            probeStaleReads(a, b, email);
-            System.out.printf("cross-node invalidation over %d changes: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    delays.size(), delays.get(delays.size() / 2) / 1e6,
-                    delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6);
+    /** Stops the nodes and keeps their logs in target/cluster-logs for whoever reads a failure. */
+    @AfterAll
+    static void stopNodes() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "cluster-logs"));
+        for (Map.Entry<String, RunningKontak> node : Map.of("a", nodeA, "b", nodeB).entrySet()) {
+            node.getValue().close();
+            Files.writeString(logs.resolve("node-" + node.getKey() + ".log"), node.getValue().log());
         }
+    }
+
+    @Test
+    @Order(1)
+    void aSignInAndAnOpenPageWorkOnEitherNode() throws Exception {
+        String email = signUp("session");
+        Visitor browser = new Visitor(nodeA.base());
+        browser.get("/login");
+        assertEquals(303, browser.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
+        HttpResponse<String> onB = browser.at(nodeB.base()).get("/contacts");
+        assertEquals(200, onB.statusCode(), "signed in on A, the session works on B");
+        assertTrue(onB.body().contains("Clustered"), onB.body());
+        try (EventStreamReader pageOnB = browser.at(nodeB.base()).events()) {
+            long shown = pageOnB.next();
+            assertEquals(201, a.sendJson("POST", "/api/contacts", "{\"name\":\"Seen On B\"}", email, PASSWORD)
+                    .statusCode());
+            assertTrue(pageOnB.next() > shown, "a page open on B hears of the change committed on A");
+        }
+        assertEquals(200, browser.at(nodeB.base()).get("/contacts").statusCode(), "the session survives the change");
+    }
+
+    @Test
+    @Order(2)
+    void aChangeCommittedOnOneNodeInvalidatesTheOtherNodesCopy() throws Exception {
+        String email = signUp("cluster");
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < CHANGES; i++) {
+            long before = versionOn(b, email);
+            HttpResponse<String> created = a.sendJson("POST", "/api/contacts", "{\"name\":\"Change " + i + "\"}",
+                    email, PASSWORD);
+            assertEquals(201, created.statusCode(), created.body());
+            long committed = System.nanoTime();
+            while (versionOn(b, email) == before) {
+                assertTrue(System.nanoTime() - committed < LIMIT_NANOS,
+                        "node B still serves cache_version " + before + " 5 s after node A's change " + i);
+            }
+            delays.add(System.nanoTime() - committed);
+        }
+        Collections.sort(delays);
+        probeStaleReads(email);
+        System.out.printf("cross-node invalidation over %d changes: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                delays.size(), delays.get(delays.size() / 2) / 1e6,
+                delays.get((int) Math.ceil(delays.size() * 0.99) - 1) / 1e6, delays.get(delays.size() - 1) / 1e6);
+    }
+
+    /**
+     * The other half of the Polaris-style probe: while the owner keeps removing a teammate from the team that shares
+     * a contact and adding them back on node A, the teammate keeps logging activities on it through node B. A
+     * deferred trigger looks, at the commit of every accepted activity, whether its author could still access the
+     * contact; it counts the writes that could not. Writes ({@code kontak.probe.writes}, default 200) must be both
+     * accepted and refused along the way, and never accepted without access.
+     */
+    @Test
+    @Order(3)
+    void noWriteIsAcceptedOnAContactThatIsNoLongerAccessibleAtCommit() throws Exception {
+        int wanted = Integer.getInteger("kontak.probe.writes", 200);
+        String owner = signUp("owner");
+        String teammate = signUp("teammate");
+        String teammateId = stringIn(a.getJson("/api/me", teammate, PASSWORD).body(), "id");
+        String team = stringIn(created(a.sendJson("POST", "/api/teams", "{\"name\":\"Probe\"}", owner, PASSWORD)),
+                "id");
+        String contact = stringIn(created(a.sendJson("POST", "/api/contacts", "{\"name\":\"Shared\"}", owner,
+                PASSWORD)), "id");
+        assertEquals(200, a.sendJson("PUT", "/api/contacts/" + contact + "/team", "{\"teamId\":\"" + team + "\"}",
+                owner, PASSWORD).statusCode());
+        String members = "/api/teams/" + team + "/members";
+        try (Connection sql = TestDatabase.connect(); Statement statement = sql.createStatement()) {
+            countActivitiesAcceptedWithoutAccess(statement);
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            AtomicBoolean done = new AtomicBoolean();
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            Future<?> owners = threads.submit(() -> {
+                while (!done.get()) {
+                    assertEquals(201, a.sendJson("POST", members, "{\"email\":\"" + teammate + "\"}", owner,
+                            PASSWORD).statusCode());
+                    assertEquals(204, a.sendJson("DELETE", members + "/" + teammateId, null, owner, PASSWORD)
+                            .statusCode());
+                }
+                return null;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                writers.add(threads.submit(() -> {
+                    while (accepted.get() + refused.get() < wanted) {
+                        int status = b.sendJson("POST", "/api/contacts/" + contact + "/activities",
+                                "{\"type\":\"NOTE\",\"occurredAt\":\"2026-11-26T10:00:00Z\",\"summary\":\"Probe\"}",
+                                teammate, PASSWORD).statusCode();
+                        assertTrue(status == 201 || status == 403, "status " + status);
+                        (status == 201 ? accepted : refused).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            done.set(true);
+            owners.get();
+            threads.shutdown();
+            long withoutAccess = TestDatabase.count("SELECT count(*) FROM probe_accepted_without_access");
+            long stored = TestDatabase.count("SELECT count(*) FROM activities WHERE contact_id = ?::uuid", contact);
+            System.out.printf("write probe: %d writes on B while access changed on A: %d accepted, %d refused,"
+                    + " %d accepted without access at commit%n", accepted.get() + refused.get(), accepted.get(),
+                    refused.get(), withoutAccess);
+            assertEquals(accepted.get(), stored, "every accepted write is stored, no refused one is");
+            assertTrue(accepted.get() > 0 && refused.get() > 0, "the writes raced the changes of access");
+            assertEquals(0, withoutAccess);
+        } finally {
+            try (Connection sql = TestDatabase.connect(); Statement statement = sql.createStatement()) {
+                statement.execute("DROP TRIGGER probe_access_at_commit ON activities");
+                statement.execute("DROP FUNCTION probe_access_at_commit()");
+                statement.execute("DROP TABLE probe_accepted_without_access");
+            }
+        }
+    }
+
+    /**
+     * Nothing replays an invalidation that a node missed while cut off, so a node forgets its copies whenever a
+     * peer is lost or joins. The missed invalidation is played by a change written with plain SQL: node B keeps
+     * serving its copy until node A crashes, and again until A comes back.
+     */
+    @Test
+    @Order(4)
+    void aNodeForgetsItsCopiesWhenAPeerIsLostOrJoins() throws Exception {
+        String email = signUp("partition");
+        long cached = versionOn(b, email);
+
+        long missed = changeWithoutTellingTheCluster(email);
+        assertEquals(cached, versionOn(b, email), "B serves its copy: nothing told it of the change");
+        long crashed = System.nanoTime();
+        nodeA.kill();
+        awaitVersionOn(b, email, missed, "after node A crashed");
+        System.out.printf("node B forgot its copies %.1f s after node A crashed%n", (System.nanoTime() - crashed) / 1e9);
+
+        long missedAgain = changeWithoutTellingTheCluster(email);
+        assertEquals(missed, versionOn(b, email), "B serves its new copy: nothing told it of the change");
+        nodeA = RunningKontak.start(Files.createDirectories(workDir.resolve("a-again")), database, clusterA);
+        awaitVersionOn(b, email, missedAgain, "after node A joined again");
+    }
+
+    private static long changeWithoutTellingTheCluster(String email) throws SQLException {
+        return ((Number) TestDatabase.value("UPDATE user_metadata SET cache_version = cache_version + 1 WHERE user_id ="
+                + " (SELECT id FROM users WHERE email = ?) RETURNING cache_version", email)).longValue();
+    }
+
+    private static void awaitVersionOn(Visitor node, String email, long version, String when) throws Exception {
+        long limit = System.nanoTime() + 60_000_000_000L;
+        while (versionOn(node, email) != version) {
+            assertTrue(System.nanoTime() < limit, "B still serves its old copy 60 s " + when);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void countActivitiesAcceptedWithoutAccess(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE probe_accepted_without_access (activity_id UUID PRIMARY KEY)");
+        statement.execute("""
+                CREATE FUNCTION probe_access_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM user_contact_access
+                                   WHERE user_id = NEW.author_id AND contact_id = NEW.contact_id) THEN
+                        INSERT INTO probe_accepted_without_access VALUES (NEW.id);
+                    END IF;
+                    RETURN NULL;
+                END $$""");
+        statement.execute("CREATE CONSTRAINT TRIGGER probe_access_at_commit AFTER INSERT ON activities"
+                + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION probe_access_at_commit()");
+    }
+
+    private static String signUp(String who) {
+        String email = TestAccounts.uniqueEmail(who);
+        assertEquals(201, a.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"displayName\":\"Clustered\"}").statusCode());
+        return email;
+    }
+
+    private static String created(HttpResponse<String> answer) {
+        assertEquals(201, answer.statusCode(), answer.body());
+        return answer.body();
+    }
+
+    private static String stringIn(String json, String field) {
+        Matcher value = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(value.find(), json);
+        return value.group(1);
     }
 
     /**
@@ -99,7 +287,7 @@ class TwoNodesIT {
      * no read returns a cache_version older than one committed more than 1 s before the read started. Reads until
      * {@code kontak.probe.reads} (default 1,000; docs/benchmarks.md uses 100,000).
      */
-    private static void probeStaleReads(Visitor a, Visitor b, String email) throws Exception {
+    private static void probeStaleReads(String email) throws Exception {
         int wanted = Integer.getInteger("kontak.probe.reads", 1_000);
         List<long[]> commits = Collections.synchronizedList(new ArrayList<>());
         List<long[]> reads = Collections.synchronizedList(new ArrayList<>());

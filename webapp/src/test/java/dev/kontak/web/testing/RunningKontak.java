@@ -39,12 +39,28 @@ public final class RunningKontak implements AutoCloseable {
     /** The same, with Payara Micro options after the jar (such as {@code --systemProperties cluster.properties}). */
     public static RunningKontak start(Path workDir, Map<String, String> environment, List<String> options)
             throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(jar("kontak.jar", "target/kontak.jar")));
+        arguments.addAll(options);
+        return run(workDir, environment, arguments);
+    }
+
+    /**
+     * Another build of the WAR on plain Payara Micro, set up as kontak.jar is (single node, the port from
+     * KONTAK_PORT): for comparisons against a variant of the application.
+     */
+    public static RunningKontak startWar(Path workDir, Map<String, String> environment, Path war) throws IOException {
+        return run(workDir, environment, List.of(jar("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", war.toAbsolutePath() + ":/", "--nocluster",
+                "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString()));
+    }
+
+    private static RunningKontak run(Path workDir, Map<String, String> environment, List<String> arguments)
+            throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "kontak-", ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                Path.of(System.getProperty("kontak.jar", "target/kontak.jar")).toAbsolutePath().toString()));
-        command.addAll(options);
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -55,6 +71,10 @@ public final class RunningKontak implements AutoCloseable {
         RunningKontak kontak = new RunningKontak(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
         kontak.awaitReady();
         return kontak;
+    }
+
+    private static String jar(String property, String fallback) {
+        return Path.of(System.getProperty(property, fallback)).toAbsolutePath().toString();
     }
 
     public URI base() {
@@ -94,6 +114,11 @@ public final class RunningKontak implements AutoCloseable {
         throw new IllegalStateException("kontak.jar was not ready within " + STARTUP_LIMIT + ":\n" + log());
     }
 
+    /** Ends the process at once, as a crash or a pulled cable would: no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -107,7 +132,7 @@ public final class RunningKontak implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

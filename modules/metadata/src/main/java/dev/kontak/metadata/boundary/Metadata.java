@@ -3,10 +3,9 @@ package dev.kontak.metadata.boundary;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.metadata.control.AccessList;
 import dev.kontak.metadata.control.ContactAccess;
-import dev.kontak.metadata.control.MetadataCache;
+import dev.kontak.metadata.control.FreshMetadata;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
-import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class Metadata {
     ContactAccess contactAccess;
 
     @Inject
-    MetadataCache cache;
+    FreshMetadata fresh;
 
     @Inject
     Clock clock;
@@ -66,10 +65,12 @@ public class Metadata {
         return new Staleness(age.compareTo(maxAge) > 0, Math.max(0, age.toSeconds()));
     }
 
-    /** Answered from this node's copy (a map lookup), which is dropped as soon as a change commits. */
+    /**
+     * Answered from this node's copy (a map lookup), which is dropped as soon as a change commits anywhere in the
+     * cluster, and never used when older than kontak.metadata.max-age.
+     */
     public CacheValidity cacheValidity(UUID user, long version) {
-        long current = cache.get(user, () -> rows.copy(user)).map(CachedMetadata::cacheVersion)
-                .orElseGet(() -> refresher.refresh(user).cacheVersion());
+        long current = fresh.of(user).cacheVersion();
         return new CacheValidity(current == version, current);
     }
 

@@ -7,12 +7,8 @@ import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every operation on a contact passes here first (the seed's Implementation Flow): 1. refresh the user's metadata
@@ -30,13 +26,7 @@ public class AccessGate {
     private static final Logger LOG = Logger.getLogger(AccessGate.class.getName());
 
     @Inject
-    MetadataCache cache;
-
-    @Inject
-    MetadataRows rows;
-
-    @Inject
-    MetadataRefresher refresher;
+    FreshMetadata metadata;
 
     @Inject
     AccessList access;
@@ -44,16 +34,9 @@ public class AccessGate {
     @Inject
     AccessRefusals refusals;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "kontak.metadata.max-age", defaultValue = "PT2M")
-    Duration maxAge;
-
     void check(@Observes ContactAccessRequested request) {
         UUID user = request.userId();
-        CachedMetadata copy = fresh(user);
+        CachedMetadata copy = metadata.of(user);
         UUID contact = request.contactId();
         boolean allowed = contact != null && (request.operation() == ContactOperation.VIEW
                 ? copy.canAccess(contact) || access.has(user, contact)
@@ -63,20 +46,5 @@ public class AccessGate {
             LOG.fine(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
             throw new ContactAccessDenied(contact, request.operation());
         }
-    }
-
-    /**
-     * The user's metadata, recomputed first if it is older than the maximum age. A copy that old is dropped and
-     * read again even when the row itself is fresher, so a copy that missed an invalidation (another node's
-     * message lost) lives at most {@code kontak.metadata.max-age}.
-     */
-    private CachedMetadata fresh(UUID user) {
-        Optional<CachedMetadata> copy = cache.get(user, () -> rows.copy(user));
-        if (copy.isEmpty() || copy.get().isOlderThan(maxAge, clock.instant())) {
-            refresher.refreshIfStale(user, maxAge);
-            copy.ifPresent(old -> cache.invalidate(user, old.cacheVersion() + 1));
-            copy = cache.get(user, () -> rows.copy(user));
-        }
-        return copy.orElseThrow();
     }
 }

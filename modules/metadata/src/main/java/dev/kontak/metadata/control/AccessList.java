@@ -28,14 +28,14 @@ public class AccessList {
     }
 
     /**
-     * Whether the user can access the contact, locking that row until the transaction ends: a concurrent revoke
-     * (unshare, removal from the team) waits for this transaction, or this one sees its result. A write checked
-     * this way is never accepted on a contact the user could no longer access at commit.
+     * Whether the user can access the contact, locking every access row of that contact until the transaction
+     * ends: a concurrent revoke (unshare, removal from the team, a full recompute) waits for this transaction, or
+     * this one sees its result. A write checked this way is never accepted on a contact the user could no longer
+     * access at commit. Writers of one contact queue here, before any metadata row is locked (see
+     * {@link #holdUsersWith}).
      */
     public boolean hasAndHold(UUID user, UUID contact) {
-        return !em.createNativeQuery(
-                        "SELECT 1 FROM user_contact_access WHERE user_id = ?1 AND contact_id = ?2 FOR UPDATE")
-                .setParameter(1, user).setParameter(2, contact).getResultList().isEmpty();
+        return holdUsersWith(contact).contains(user);
     }
 
     public void grant(UUID user, UUID contact) {
@@ -48,10 +48,33 @@ public class AccessList {
                 .setParameter(1, user).setParameter(2, contact).executeUpdate();
     }
 
-    /** Everyone who can access the contact now. */
-    public SortedSet<UUID> usersWith(UUID contact) {
-        return uuids(em.createNativeQuery("SELECT user_id FROM user_contact_access WHERE contact_id = ?1")
+    /**
+     * Everyone who can access the contact now, locking those rows in user order until the transaction ends.
+     *
+     * <p>Lock order, which keeps concurrent changes free of deadlocks: access rows before metadata rows; the
+     * access rows of one contact in user order (changes of a contact), or the access rows of one user in contact
+     * order (changes of a user's teams, full recomputes); metadata rows in user order ({@link MetadataRows#lock}).
+     * Waits between the two kinds of access row orders cannot form a cycle: along any chain of waits, the users
+     * and the contacts only grow.
+     */
+    public SortedSet<UUID> holdUsersWith(UUID contact) {
+        return uuids(em.createNativeQuery(
+                        "SELECT user_id FROM user_contact_access WHERE contact_id = ?1 ORDER BY user_id FOR UPDATE")
                 .setParameter(1, contact).getResultList());
+    }
+
+    /** Locks the user's access rows, in contact order, before a full recompute replaces them. */
+    public void holdAllOf(UUID user) {
+        em.createNativeQuery(
+                        "SELECT contact_id FROM user_contact_access WHERE user_id = ?1 ORDER BY contact_id FOR UPDATE")
+                .setParameter(1, user).getResultList();
+    }
+
+    /** Locks the user's access rows to the team's contacts, in contact order, before a change of membership. */
+    public void holdTeamContactsOf(UUID user, UUID team) {
+        em.createNativeQuery("SELECT contact_id FROM user_contact_access WHERE user_id = ?1 AND contact_id IN "
+                        + "(SELECT id FROM contacts WHERE team_id = ?2) ORDER BY contact_id FOR UPDATE")
+                .setParameter(1, user).setParameter(2, team).getResultList();
     }
 
     public SortedSet<UUID> contactsOf(UUID user) {

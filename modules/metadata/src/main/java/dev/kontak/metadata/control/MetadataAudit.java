@@ -36,6 +36,9 @@ public class MetadataAudit {
     @Inject
     MetadataRefresher refresher;
 
+    @Inject
+    AccessList access;
+
 
     /**
      * Checks the next {@code size} users after {@code after} (all from the first when null), reading only: a
@@ -59,14 +62,16 @@ public class MetadataAudit {
     }
 
     /**
-     * Locks the user's row, compares again and, if it still differs from the data, replaces it with a full
-     * recompute (which bumps cache_version and fires {@link MetadataChanged}, so copies are dropped after the commit).
+     * Locks the user's access rows and metadata row, compares again and, if it still differs from the data,
+     * replaces it with a full recompute (which bumps cache_version and fires {@link MetadataChanged}, so copies are
+     * dropped after the commit).
      * Changes of the user's data wait for the lock, so what is compared under it is exactly what is committed.
      *
      * @return the drift found and repaired, {@link Drift#none()} if the row was right after all
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Drift repair(UUID user) {
+        access.holdAllOf(user);
         rows.lock(List.of(user));
         Drift drift = driftOf(user);
         if (drift.any()) {

@@ -93,8 +93,12 @@ public class MetadataRefresher {
         }
     }
 
-    /** Every account gets a row when it is created; one that is missing all the same is created here, empty. */
+    /**
+     * Locks the user's access rows, then the metadata row (the lock order of {@link AccessList#holdUsersWith}).
+     * Every account gets a row when it is created; one that is missing all the same is created here, empty.
+     */
     private UserMetadata lockOrCreate(UUID user) {
+        access.holdAllOf(user);
         return rows.lock(List.of(user)).stream().findFirst()
                 .orElseGet(() -> rows.create(user, teams.of(user).permissions()));
     }

@@ -61,7 +61,7 @@ public class MetadataUpdater {
         UUID contactId = change.contactId();
         ContactState after = change.after();
         Set<UUID> members = after == null || after.teamId() == null ? Set.of() : Set.copyOf(memberships.membersOf(after.teamId()));
-        SortedSet<UUID> had = access.usersWith(contactId);
+        SortedSet<UUID> had = access.holdUsersWith(contactId);
         SortedSet<UUID> affected = new TreeSet<>(had);
         if (after != null) {
             affected.add(after.ownerId());
@@ -81,6 +81,7 @@ public class MetadataUpdater {
 
     void membershipChanged(@Observes TeamMembershipChanged change) {
         UUID user = change.userId();
+        access.holdTeamContactsOf(user, change.teamId());
         UserMetadata metadata = lockAll(List.of(user)).get(0);
         TeamPermissions.Grants grants = teams.of(user);
         metadata.teams(grants.teamIds(), grants.permissions());

@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * An access check against this node's metadata copy, against a bare ConcurrentHashMap lookup, and against the
  * direct indexed SQL query on PostgreSQL (127.0.0.1:5432, user postgres; it works in a temporary table). Run from
- * the repository root (see {@link AccessCheckBenchmarkRunner}):
+ * the repository root (see {@link AccessCheckBenchmarkRunner}). All three look the contacts up in one shuffled
+ * order, as requests would: walking them in the order they were created would let the map's entries, allocated one
+ * after the other, sit in the CPU's caches in that order too.
  *
  * <pre>mvn -B test -pl modules/metadata -am -Dtest=AccessCheckBenchmarkRunner -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -64,15 +68,16 @@ public class AccessCheckBenchmark {
         for (int i = 0; i < contacts; i++) {
             list.add(UUID.randomUUID());
         }
-        ids = list.toArray(UUID[]::new);
         cache = new MetadataCache();
         Field maxUsers = MetadataCache.class.getDeclaredField("maxUsers");
         maxUsers.setAccessible(true);
         maxUsers.setInt(cache, 1000);
         cache.offer(new CachedMetadata(user, 1, Instant.now(), ContactIdSet.of(list)), cache.stamp(user));
-        for (UUID id : ids) {
+        for (UUID id : list) {
             bare.put(id, Boolean.TRUE);
         }
+        Collections.shuffle(list, new Random(42));
+        ids = list.toArray(UUID[]::new);
         db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         try (Statement ddl = db.createStatement()) {
             ddl.execute("CREATE TEMPORARY TABLE bench_access (user_id UUID, contact_id UUID, PRIMARY KEY (user_id, contact_id))");
