@@ -19,6 +19,9 @@ public class Accounts {
     }
 
     public Optional<Account> findByEmail(String email) {
+        if (!Account.isStorableEmail(email)) {
+            return Optional.empty();
+        }
         return em.createNamedQuery("Account.byEmail", Account.class)
                 .setParameter("email", Account.normalizeEmail(email))
                 .getResultStream()

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.kontak.auth.entity.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -49,7 +50,8 @@ public class Teams {
     Clock clock;
 
     public Team create(UUID user,
-            @NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.") String name) {
+            @NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.")
+            @StorableText String name) {
         Team team = new Team(name, user, clock.instant());
         em.persist(team);
         em.flush();
