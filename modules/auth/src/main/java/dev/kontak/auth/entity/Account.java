@@ -52,12 +52,12 @@ public class Account {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
-    /** The form in which e-mail addresses are stored and compared. */
     /** Whether the users and sign_in_attempts tables can hold it: no other address can belong to anyone. */
     public static boolean isStorableEmail(String email) {
         return email.length() <= MAX_EMAIL_LENGTH && email.indexOf('\0') < 0;
     }
 
+    /** The form in which e-mail addresses are stored and compared. */
     public static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,7 @@ package dev.kontak.contacts.boundary;
 
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.entity.Account;
+import dev.kontak.auth.entity.StorableText;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Team;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import dev.kontak.auth.entity.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
