@@ -12,7 +12,9 @@ import java.io.InputStream;
 /**
  * Refuses a request body larger than any Kontak form or API body can legitimately be (413), before anything
  * reads it: the largest, a contact with 10,000 characters of notes, is under 100 KB even url-encoded in UTF-8.
- * Mapped first in {@code web.xml}, so that no other filter parses the body before.
+ * Mapped first in {@code web.xml}, so that no other filter parses the body before. It judges the declared
+ * {@code Content-Length}: a body sent in chunks without one is not limited here (browsers and HTTP clients send
+ * forms and JSON with a length).
  */
 @WebFilter(filterName = "RequestSizeLimit", asyncSupported = true)
 public class RequestSizeLimit extends HttpFilter {

@@ -22,10 +22,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -158,6 +164,33 @@ class HostileInputIT {
         }
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM contacts WHERE owner_id = ?", user.id()),
                 "the table is still there, with just the one contact");
+    }
+
+    @Test
+    void parallelSignUpsWithOneAddressCreateOneAccountAndAnswerTheRest409() throws Exception {
+        String email = uniqueEmail("twice");
+        String body = body("email", email, "password", PASSWORD, "displayName", "Twice");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<HttpResponse<String>>> signUps = IntStream.range(0, 8)
+                    .<Callable<HttpResponse<String>>>mapToObj(i -> () -> new Visitor(root).postJson("/api/signup", body))
+                    .toList();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(signUps)) {
+                statuses.add(answer.get().statusCode());
+                if (answer.get().statusCode() == 409) {
+                    assertEquals("An account with this e-mail address already exists.",
+                            json(answer.get()).getString("error"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM user_metadata m JOIN users u ON u.id = m.user_id"
+                + " WHERE u.email = ?", email));
     }
 
     @Test

@@ -65,7 +65,9 @@ public class Registration {
         }
         Account account = new Account(form.email(), form.displayName(), passwords.hash(form.password()), role,
                 clock.instant());
-        accounts.store(account);
+        if (!accounts.store(account)) {
+            throw new EmailAlreadyRegistered();
+        }
         created.fire(new AccountCreated(account.id(), role));
         LOG.info(() -> "Account " + account.id() + " created for " + Redact.email(account.email()));
         return account;
