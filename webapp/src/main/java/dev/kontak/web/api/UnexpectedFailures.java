@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 @Provider
 public class UnexpectedFailures implements ExceptionMapper<Throwable> {
 
+    /** Broken JSON, or a value of the wrong kind (the reader does not say which property): both are answered so. */
+    static final String UNREADABLE = "The body could not be read: send JSON whose values have the right kind "
+            + "(text, number, an id, a time like 2026-11-26T10:00:00Z, a type like CALL).";
+
     private static final Logger LOG = Logger.getLogger(UnexpectedFailures.class.getName());
 
     /** Yasson's message for a property the type does not have ({@link JsonFormat}): "Json property x can not be...". */
@@ -25,7 +29,7 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
         if (failure instanceof JsonbException || failure instanceof ProcessingException) {
             return ApiError.answer(400, unknownProperty(failure)
                     .map(name -> "Unknown property \"" + name + "\".")
-                    .orElse("The body is not valid JSON."));
+                    .orElse(UNREADABLE));
         }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return ApiError.answer(500, "Something went wrong on our side.");

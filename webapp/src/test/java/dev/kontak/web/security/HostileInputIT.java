@@ -319,7 +319,7 @@ class HostileInputIT {
     }
 
     @Test
-    void unknownJsonPropertiesAreRefusedByName() throws SQLException {
+    void unknownJsonPropertiesAndValuesOfTheWrongKindAreRefused() throws SQLException {
         ApiUser user = apiSignUp("unknown");
         String id = json(call(user, "POST", "/api/contacts", body("name", "Kept"))).getString("id");
         Map<String, Long> before = rowCounts();
@@ -335,6 +335,14 @@ class HostileInputIT {
         assertUnknownProperty(call(user, "POST", "/api/teams", "{\"name\":\"T\",\"createdBy\":\"x\"}"), "createdBy");
         assertUnknownProperty(call(user, "PUT", "/api/contacts/" + id + "/team", "{\"teamId\":null,\"owner\":1}"),
                 "owner");
+
+        for (String wrongKind : List.of("{\"type\":\"SCRIPT\",\"occurredAt\":\"2026-11-26T10:00:00Z\",\"summary\":\"s\"}",
+                "{\"type\":\"CALL\",\"occurredAt\":\"yesterday\",\"summary\":\"s\"}",
+                "{\"type\":\"CALL\",\"occurredAt\":\"2026-11-26T10:00:00Z\",\"summary\":[\"<script>\"]}")) {
+            HttpResponse<String> answer = call(user, "POST", "/api/contacts/" + id + "/activities", wrongKind);
+            assertEquals(400, answer.statusCode(), wrongKind);
+            assertTrue(json(answer).getString("error").startsWith("The body could not be read"), answer.body());
+        }
 
         assertEquals(before, rowCounts());
         assertEquals("Kept", TestDatabase.value("SELECT name FROM contacts WHERE id = ?", UUID.fromString(id)));
