@@ -34,6 +34,8 @@ import java.util.UUID;
 public class ContactsResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** As long as the longest field searched (name, company); the search page's box has the same limit. */
+    private static final int MAX_QUERY_LENGTH = 200;
     private static final long DEFAULT_PAGE_SIZE = 20;
     private static final String DETAILS = "{\"name\", \"email\", \"phone\", \"company\", \"notes\"}";
 
@@ -54,6 +56,9 @@ public class ContactsResource {
             @QueryParam("size") String size) {
         // the last page must still have an offset that fits in an int
         int pages = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+        if (query != null && query.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidParameter("q", "Use at most " + MAX_QUERY_LENGTH + " characters.");
+        }
         return ContactList.of(contacts.search(caller.id(), query,
                 (int) Parameters.wholeNumber("page", page, 1L, 1, pages),
                 (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)));

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Refuses every state-changing page request whose {@code _csrf} form field does not carry this session's token
- * (synchronizer token pattern). {@code /api/*} is exempt: it authenticates with HTTP Basic only, never cookies.
+ * (synchronizer token pattern), and every one that is not a url-encoded form (415). {@code /api/*} is exempt: it
+ * authenticates with HTTP Basic only, never cookies, and JAX-RS checks its content types.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CsrfGuard extends HttpFilter {
@@ -24,18 +25,34 @@ public class CsrfGuard extends HttpFilter {
     public static final String FIELD = "_csrf";
     private static final String ATTRIBUTE = CsrfGuard.class.getName();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        if (api || SAFE_METHODS.contains(request.getMethod()) || carriesValidToken(request)) {
+        if (api || SAFE_METHODS.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!isForm(request)) {
+            request.setAttribute(ErrorPage.MESSAGE, "error.415");
+            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        if (carriesValidToken(request)) {
             chain.doFilter(request, response);
             return;
         }
         request.setAttribute(ErrorPage.MESSAGE, "error.csrf");
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** Page forms are sent url-encoded; anything else (JSON, XML, text) did not come from a Kontak page. */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && FORM_TYPE.equalsIgnoreCase(type.split(";", 2)[0].strip());
     }
 
     private static boolean carriesValidToken(HttpServletRequest request) {

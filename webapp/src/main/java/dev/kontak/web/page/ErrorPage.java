@@ -47,7 +47,7 @@ public class ErrorPage extends HttpServlet {
 
     private static int known(int status) {
         return switch (status) {
-            case 400, 403, 404, 405 -> status;
+            case 400, 403, 404, 405, 413, 415 -> status;
             default -> 500;
         };
     }

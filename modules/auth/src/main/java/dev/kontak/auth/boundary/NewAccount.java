@@ -1,5 +1,6 @@
 package dev.kontak.auth.boundary;
 
+import dev.kontak.auth.entity.StorableText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ public record NewAccount(
 
         @NotBlank(message = "Enter your name.")
         @Size(max = 100, message = "Use at most 100 characters.")
+        @StorableText
         String displayName) {
 
     @Override

@@ -2,6 +2,7 @@ package dev.kontak.auth.boundary;
 
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.Passwords;
+import dev.kontak.auth.control.Redact;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.Role;
 import dev.kontak.auth.events.AccountCreated;
@@ -11,12 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates accounts: people signing up, and the first administrator. */
 @ApplicationScoped
 @Transactional
 public class Registration {
+
+    private static final Logger LOG = Logger.getLogger(Registration.class.getName());
 
     @Inject
     Accounts accounts;
@@ -61,8 +65,11 @@ public class Registration {
         }
         Account account = new Account(form.email(), form.displayName(), passwords.hash(form.password()), role,
                 clock.instant());
-        accounts.store(account);
+        if (!accounts.store(account)) {
+            throw new EmailAlreadyRegistered();
+        }
         created.fire(new AccountCreated(account.id(), role));
+        LOG.info(() -> "Account " + account.id() + " created for " + Redact.email(account.email()));
         return account;
     }
 }

@@ -18,6 +18,9 @@ import java.util.UUID;
 @NamedQuery(name = "Account.byEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
 public class Account {
 
+    /** As long as the users.email and sign_in_attempts.email columns. */
+    public static final int MAX_EMAIL_LENGTH = 320;
+
     @Id
     private UUID id;
 
@@ -47,6 +50,11 @@ public class Account {
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.role = Objects.requireNonNull(role);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** Whether the users and sign_in_attempts tables can hold it: no other address can belong to anyone. */
+    public static boolean isStorableEmail(String email) {
+        return email.length() <= MAX_EMAIL_LENGTH && email.indexOf('\0') < 0;
     }
 
     /** The form in which e-mail addresses are stored and compared. */

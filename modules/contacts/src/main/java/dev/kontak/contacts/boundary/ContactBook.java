@@ -104,6 +104,10 @@ public class ContactBook {
     /** Contacts the user owns or that are shared with their teams, matching {@code query} (blank: all). */
     public ContactPage search(UUID user, String query, int page, int size) {
         String term = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        int current = Math.max(page, 1);
+        if (term.indexOf('\0') >= 0) {
+            return new ContactPage(List.of(), current, size, 0); // no text column can hold it (StorableText)
+        }
         String where = " FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + (term.isEmpty() ? "" : MATCHES);
         TypedQuery<Contact> contacts = em.createQuery("SELECT c" + where + " ORDER BY c.createdAt DESC, c.id",
                 Contact.class);
@@ -114,7 +118,6 @@ public class ContactBook {
                 q.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
-        int current = Math.max(page, 1);
         return new ContactPage(contacts.setFirstResult((current - 1) * size).setMaxResults(size).getResultList(),
                 current, size, count.getSingleResult());
     }

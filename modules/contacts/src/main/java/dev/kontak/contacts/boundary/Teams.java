@@ -2,6 +2,7 @@ package dev.kontak.contacts.boundary;
 
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.entity.Account;
+import dev.kontak.auth.entity.StorableText;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Team;
@@ -49,7 +50,8 @@ public class Teams {
     Clock clock;
 
     public Team create(UUID user,
-            @NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.") String name) {
+            @NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.")
+            @StorableText String name) {
         Team team = new Team(name, user, clock.instant());
         em.persist(team);
         em.flush();

@@ -1,5 +1,6 @@
 package dev.kontak.contacts.entity;
 
+import dev.kontak.auth.entity.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,5 +16,6 @@ public record ActivityDetails(
 
         @NotBlank(message = "Enter a summary.")
         @Size(max = 2000, message = "Use at most 2,000 characters.")
+        @StorableText
         String summary) {
 }

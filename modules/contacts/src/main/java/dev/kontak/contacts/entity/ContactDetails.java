@@ -1,5 +1,6 @@
 package dev.kontak.contacts.entity;
 
+import dev.kontak.auth.entity.StorableText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 public record ContactDetails(
         @NotBlank(message = "Enter a name.")
         @Size(max = 200, message = "Use at most 200 characters.")
+        @StorableText
         String name,
 
         @Email(message = "Enter a valid e-mail address.")
@@ -19,8 +21,10 @@ public record ContactDetails(
         String phone,
 
         @Size(max = 200, message = "Use at most 200 characters.")
+        @StorableText
         String company,
 
         @Size(max = 10000, message = "Use at most 10,000 characters.")
+        @StorableText
         String notes) {
 }

@@ -43,7 +43,7 @@ public class AccessGate {
                 : access.hasAndHold(user, contact));
         if (!allowed) {
             refusals.record(user, contact, request.operation().name(), AccessDecision.DENIED.reason());
-            LOG.fine(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
+            LOG.info(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
             throw new ContactAccessDenied(contact, request.operation());
         }
     }
