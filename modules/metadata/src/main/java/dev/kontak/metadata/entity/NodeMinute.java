@@ -30,7 +30,7 @@ public class NodeMinute {
     @Column(nullable = false, updatable = false)
     private String node;
 
-    @Column(nullable = false, updatable = false)
+    @Column(name = "minute_start", nullable = false, updatable = false)
     private Instant minute;
 
     @Column(name = "cache_hits", nullable = false)
