@@ -17,12 +17,18 @@ import dev.kontak.web.testing.PageText;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +53,8 @@ class AdminPagesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return KontakDeployment.war();
+        // small batches: a run over the test database's users takes many of them, so a run can be caught midway
+        return KontakDeployment.withSettings(KontakDeployment.war(), "kontak.batch.size=5");
     }
 
     @ArquillianResource
@@ -155,6 +162,183 @@ class AdminPagesIT {
         assertEquals(0, count("SELECT count(*) FROM user_metadata WHERE user_id = ?", nobody));
         assertEquals(403, admin.post("/admin/metadata/users/" + owner.id + "/refresh", Map.of()).statusCode(),
                 "without the CSRF token");
+    }
+
+    @Test
+    void progressOfARunOnAnotherNodeIsReadFromTheDatabaseAndASecondStartIsRefused() throws SQLException {
+        UUID run = UUID.randomUUID();
+        execute("UPDATE metadata_sync_lease SET holder = 'run/elsewhere', held_until = now() + interval '1 minute' "
+                + "WHERE name = 'metadata-batch'");
+        execute("INSERT INTO metadata_batch_runs (id, kind, started_by, node, total, done, started_at, updated_at) "
+                + "VALUES (?, 'REFRESH', (SELECT id FROM users WHERE email = ?), 'node-b/1', 3000, 1200, "
+                + "now() - interval '20 seconds', now())", run, ADMIN_EMAIL);
+        Visitor admin = admin();
+        try {
+            HttpResponse<String> page = admin.get("/admin/metadata");
+            assertEquals("Refresh all: running, started by " + ADMIN_EMAIL, find(page.body(), "<p class=\"batch-title\">([^<]*)</p>"));
+            assertTrue(page.body().contains("<progress id=\"batch-bar\" max=\"3000\" value=\"1200\""), "the bar shows 1200 of 3000");
+            assertTrue(find(page.body(), "<p id=\"batch-status\" role=\"status\">([^<]*)</p>")
+                    .matches("1,200 of 3,000 users \u00b7 [0-9.]+ users/s \u00b7 about .+ left"));
+            JsonObject progress = progress(admin);
+            assertTrue(progress.getBoolean("running"));
+            assertEquals(1200, progress.getInt("done"));
+            assertEquals(3000, progress.getInt("total"));
+
+            HttpResponse<String> refused = admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY"));
+            assertEquals(409, refused.statusCode());
+            assertEquals("A run over every user is already in progress. Wait for it to end, or cancel it, before starting another.",
+                    PageText.alert(refused));
+            assertEquals(1, count("SELECT count(*) FROM metadata_batch_runs WHERE outcome IS NULL"), "nothing started");
+
+            assertEquals(303, admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString())).statusCode());
+            assertEquals(Boolean.TRUE, value("SELECT cancel_requested FROM metadata_batch_runs WHERE id = ?", run));
+            assertTrue(admin.get("/admin/metadata").body().contains("Stopping after the current batch"));
+        } finally {
+            execute("UPDATE metadata_batch_runs SET outcome = 'CANCELLED', finished_at = now() WHERE id = ?", run);
+            execute("UPDATE metadata_sync_lease SET held_until = now() - interval '1 second' WHERE name = 'metadata-batch'");
+        }
+        HttpResponse<String> tooLate = admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString()));
+        assertEquals(409, tooLate.statusCode());
+        assertEquals("That run has already ended.", PageText.alert(tooLate));
+        assertEquals(400, admin.submit("/admin/metadata/batch", Map.of("kind", "EVERYTHING")).statusCode());
+        assertEquals(400, admin.submit("/admin/metadata/batch/cancel", Map.of("run", "not-a-run")).statusCode());
+    }
+
+    @Test
+    void verifyingAllUsersRepairsWhatDriftedCanBeCancelledAndLeavesASummary() throws Exception {
+        Person drifted = signUp("drifted");
+        drifted.visitor.get("/contacts/new");
+        assertEquals(303, drifted.visitor.submit("/contacts/new", Map.of("name", "Emmy Noether")).statusCode());
+        Person missing = signUp("missing");
+        Person intact = signUp("intact");
+        Visitor admin = admin();
+
+        UUID first = (UUID) value("SELECT id FROM users ORDER BY id LIMIT 1");
+        execute("UPDATE user_metadata SET contact_count = 7 WHERE user_id = ?", first);
+        UUID blocked;
+        try (Connection lock = TestDatabase.connect()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement hold = lock.prepareStatement("SELECT * FROM user_metadata WHERE user_id = ? FOR UPDATE")) {
+                hold.setObject(1, first);
+                hold.executeQuery();
+            }
+            // the run finds the first user drifted and waits for this lock to repair them: it is caught running
+            assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode());
+            HttpResponse<String> running = admin.get("/admin/metadata");
+            assertEquals("Verify integrity of all users: running, started by " + ADMIN_EMAIL,
+                    find(running.body(), "<p class=\"batch-title\">([^<]*)</p>"));
+            blocked = UUID.fromString(progress(admin).getString("id"));
+            HttpResponse<String> second = admin.submit("/admin/metadata/batch", Map.of("kind", "REFRESH"));
+            assertEquals(409, second.statusCode(), "one run at a time");
+            assertEquals(303, admin.submit("/admin/metadata/batch/cancel", Map.of("run", blocked.toString())).statusCode());
+            lock.rollback();
+        }
+        JsonObject cancelled = awaitEnd(admin, blocked);
+        assertEquals(5, cancelled.getInt("done"), "stopped after the batch in hand");
+        assertTrue(cancelled.getString("status").startsWith("Verify integrity of all users (cancelled), started by " + ADMIN_EMAIL),
+                cancelled.getString("status"));
+        assertEquals("CANCELLED", value("SELECT outcome FROM metadata_batch_runs WHERE id = ?", blocked));
+
+        execute("UPDATE user_metadata SET data_checksum = '0000000000000000' WHERE user_id = ?", drifted.id);
+        execute("DELETE FROM user_metadata WHERE user_id = ?", missing.id);
+        long users = count("SELECT count(*) FROM users");
+        assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode());
+        UUID full = UUID.fromString(progress(admin).getString("id"));
+        JsonObject done = awaitEnd(admin, full);
+        assertEquals(users, done.getInt("done"));
+        assertEquals(users, done.getInt("total"));
+        assertEquals(0, done.getInt("failures"));
+        assertTrue(done.getInt("drifted") >= 2, done.toString());
+        String summary = find(admin.get("/admin/metadata").body(), "<p id=\"batch-summary\" class=\"note\">([^<]*)</p>");
+        assertTrue(summary.matches("Verify integrity of all users \\(completed\\), started by " + ADMIN_EMAIL
+                + " at .* UTC: " + String.format("%,d of %,d", users, users) + " users checked, \\d+ drifted, \\d+ repaired, 0 failures in .*"),
+                summary);
+        assertEquals("REPAIRED", value("SELECT outcome FROM metadata_checks WHERE user_id = ?", drifted.id));
+        assertEquals("data_checksum", value("SELECT drifted_columns FROM metadata_checks WHERE user_id = ?", drifted.id));
+        assertEquals("REPAIRED", value("SELECT outcome FROM metadata_checks WHERE user_id = ?", missing.id));
+        assertEquals(1, count("SELECT count(*) FROM user_metadata WHERE user_id = ?", missing.id), "the missing row is back");
+        assertEquals("MATCHED", value("SELECT outcome FROM metadata_checks WHERE user_id = ?", intact.id));
+        assertEquals(1, count("SELECT contact_count FROM user_metadata WHERE user_id = ?", drifted.id));
+        assertEquals(List.of("Drifted, repaired"), all(admin.get("/admin/metadata?q=" + drifted.email).body(),
+                "<td class=\"checksum-state\">([^<]*)</td>"));
+        assertEquals(List.of("Matches the data"), all(admin.get("/admin/metadata?q=" + intact.email).body(),
+                "<td class=\"checksum-state\">([^<]*)</td>"));
+
+        long version = count("SELECT cache_version FROM user_metadata WHERE user_id = ?", intact.id);
+        assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "REFRESH")).statusCode());
+        JsonObject refreshed = awaitEnd(admin, UUID.fromString(progress(admin).getString("id")));
+        assertEquals(users, refreshed.getInt("done"));
+        assertTrue(refreshed.getString("status").matches("Refresh all \\(completed\\), started by " + ADMIN_EMAIL
+                + " at .* UTC: " + String.format("%,d of %,d", users, users) + " users refreshed, 0 failures in .*"),
+                refreshed.getString("status"));
+        assertEquals(version + 1, count("SELECT cache_version FROM user_metadata WHERE user_id = ?", intact.id));
+        assertNotNull(value("SELECT refreshed_at FROM metadata_checks WHERE user_id = ?", intact.id));
+    }
+
+    @Test
+    void theAuditListsAccessDenialsNewestFirstFilteredByUserAndTime() throws SQLException {
+        Person owner = signUp("owner");
+        owner.visitor.get("/contacts/new");
+        HttpResponse<String> created = owner.visitor.submit("/contacts/new", Map.of("name", "Lise Meitner"));
+        String contact = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        Person intruder = signUp("intruder");
+        Instant before = Instant.now().minusSeconds(60);
+        assertEquals(403, intruder.visitor.get("/contacts/" + contact).statusCode());
+        intruder.visitor.get("/contacts");
+        intruder.visitor.submit("/contacts/" + contact + "/delete", Map.of());
+        Visitor admin = admin();
+
+        HttpResponse<String> audit = admin.get("/admin/audit?user=" + intruder.email.toUpperCase());
+        assertEquals(200, audit.statusCode());
+        assertEquals(List.of(intruder.email, intruder.email), all(audit.body(), "<td class=\"user\">\\s*<a href=\"[^\"]*\">([^<]*)</a>"));
+        assertEquals(List.of(contact, contact), all(audit.body(), "<td class=\"contact mono\">([^<]*)</td>"));
+        assertEquals(List.of("DELETE", "VIEW"), all(audit.body(), "<td class=\"operation\">([^<]*)</td>"), "newest first");
+        assertEquals("Contact not found in your authorized list.", find(audit.body(), "<td class=\"reason\">([^<]*)</td>"));
+        assertTrue(audit.body().contains("href=\"/admin/metadata/users/" + intruder.id + "\""), "links to the user's details");
+
+        String from = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(before);
+        String later = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(before.plusSeconds(3600));
+        assertEquals(2, all(admin.get("/admin/audit?user=" + intruder.email + "&from=" + from).body(),
+                "<td class=\"operation\">([^<]*)</td>").size());
+        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + intruder.email + "&from=" + later).body(),
+                "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + intruder.email + "&to=" + from).body(),
+                "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + owner.email).body(),
+                "<p class=\"empty\">([^<]*)</p>"));
+
+        HttpResponse<String> malformed = admin.get("/admin/audit?from=yesterday&to=" + from);
+        assertEquals(400, malformed.statusCode());
+        assertEquals("Enter a date and time such as 2026-11-26T20:13.", PageText.fieldError(malformed, "from"));
+        assertFalse(malformed.body().contains("class=\"refusal\""), "nothing listed");
+        HttpResponse<String> backwards = admin.get("/admin/audit?from=" + later + "&to=" + from);
+        assertEquals(400, backwards.statusCode());
+        assertEquals("The end must be after the start.", PageText.fieldError(backwards, "to"));
+        assertEquals(400, admin.get("/admin/audit?user=" + "y".repeat(101)).statusCode());
+
+        HttpResponse<String> details = admin.get("/admin/metadata/users/" + intruder.id);
+        assertEquals(List.of("DELETE", "VIEW"), all(details.body(), "<td class=\"operation\">([^<]*)</td>"));
+    }
+
+    private static JsonObject progress(Visitor admin) {
+        HttpResponse<String> answer = admin.get("/admin/metadata/batch");
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        return Json.createReader(new StringReader(answer.body())).readObject();
+    }
+
+    /** Polls the progress answer until the run has ended, as js/batch.js does. */
+    private static JsonObject awaitEnd(Visitor admin, UUID run) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            JsonObject progress = progress(admin);
+            assertEquals(run.toString(), progress.getString("id"));
+            if (!progress.getBoolean("running")) {
+                return progress;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + run + " did not end within 2 minutes");
     }
 
     private Visitor admin() {
