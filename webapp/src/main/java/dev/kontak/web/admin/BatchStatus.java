@@ -15,11 +15,13 @@ public class BatchStatus {
     @Inject
     Pages pages;
 
-    /** "1,200 of 3,000 users · 85.2 users/s · about 15 s left". */
+    /** "1,200 of 3,000 users · 85.2 users/s · about 15 s left", or without rate before the first batch is done. */
     public String progress(BatchProgress run) {
-        String left = run.secondsLeft() == null ? pages.text("admin.batch.unknownLeft") : Ages.PAGES.text(run.secondsLeft());
+        if (run.secondsLeft() == null) {
+            return format("admin.batch.starting", run.done(), run.total());
+        }
         return format("admin.batch.progress", run.done(), run.total(),
-                String.format(Locale.ROOT, "%.1f", run.ratePerSecond()), left);
+                String.format(Locale.ROOT, "%.1f", run.ratePerSecond()), Ages.PAGES.text(run.secondsLeft()));
     }
 
     /** What a run that ended did, with who started it and how it ended. */

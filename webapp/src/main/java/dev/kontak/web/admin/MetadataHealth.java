@@ -50,7 +50,7 @@ public class MetadataHealth {
         }
         variables.put("query", query);
         variables.put("users", directory.users(query, page));
-        variables.put("batch", batch.latest().orElse(null));
+        batch.latest().ifPresent(run -> variables.put("batch", run));
         variables.putAll(answer);
         pages.render(request, response, code, "admin-metadata", variables);
     }
