@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A contact's timeline: calls, e-mails, meetings and notes, latest first. */
+@Tag(name = "activities", description = "Activities logged on a contact")
 @Path("contacts/{id}/activities")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

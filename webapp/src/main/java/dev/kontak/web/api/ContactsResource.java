@@ -21,12 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The caller's contacts: those they own and those shared with their teams. Every operation on one contact is
  * validated against the caller's metadata by the contacts module; refusals are answered by
  * {@link ContactAccessDenials}, {@link ContactRefusals} and {@link ContactEditConflicts}.
  */
+@Tag(name = "contacts", description = "The caller's contacts: owned and shared with their teams")
 @Path("contacts")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

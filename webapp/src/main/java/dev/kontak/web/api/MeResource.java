@@ -8,8 +8,10 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who the caller is. */
+@Tag(name = "account", description = "The signed-in account")
 @Path("me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

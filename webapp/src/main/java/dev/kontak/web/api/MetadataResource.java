@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The caller's own metadata, as the seed's useUserMetadata hook offered it. Its ETag is the cache_version, which
  * grows with every change, so a client revalidates with If-None-Match and gets 304 until something changed.
  */
+@Tag(name = "metadata", description = "The caller's own user_metadata: access list, counts, checksum, cache version")
 @Path("metadata")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign up from an API client: what the sign-up page does. Errors: see {@link ApiError}. */
+@Tag(name = "sign-up", description = "Creating an account (no sign-in needed)")
 @Path("signup")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

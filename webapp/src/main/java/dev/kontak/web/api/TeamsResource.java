@@ -12,11 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Teams the caller creates and manages. The team ids a caller belongs to are in their metadata ({@code teamIds});
  * refusals are answered by {@link TeamRefusals}.
  */
+@Tag(name = "teams", description = "Teams, their members, and sharing")
 @Path("teams")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -22,7 +22,7 @@ import java.util.UUID;
  * How callers prove who they are. Pages: a sign-in form ({@link LoginPage} calls
  * {@code SecurityContext.authenticate}), remembered in the HTTP session. {@code /api/*}: HTTP Basic on every
  * request, never the session (so no cross-site request can ride on a browser's cookie), and a JSON 401 instead
- * of a redirect.
+ * of a redirect. {@code /metrics} takes HTTP Basic too (administrators only), so a scraper can read it.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
@@ -36,7 +36,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (takesBasic(request)) {
             return basic(request, response, context);
         }
         Credential submitted = context.getAuthParameters().getCredential();
@@ -48,6 +48,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                 .orElseGet(() -> context.isProtected()
                         ? context.redirect(request.getContextPath() + "/login")
                         : context.doNothing());
+    }
+
+    /** The API, and /metrics for Prometheus-style scrapers: machines that send credentials on every request. */
+    private static boolean takesBasic(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {

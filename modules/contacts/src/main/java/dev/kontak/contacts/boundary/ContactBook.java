@@ -21,6 +21,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * A user's contacts: every operation on an existing contact is validated first ({@link ContactAccessRequested}),
@@ -51,6 +53,12 @@ public class ContactBook {
     @Inject
     Clock clock;
 
+    /** One of the reasons of dev.kontak.metadata.control.MetadataStatistics.DENIALS (this module cannot see it). */
+    @Inject
+    @Metric(name = "kontak.access.denials", tags = "reason=stale-form", absolute = true,
+            description = "Operations on contacts refused, by reason")
+    Counter staleForms;
+
     public Contact create(UUID user, @Valid ContactDetails details) {
         Contact contact = new Contact(user, details, clock.instant());
         em.persist(contact);
@@ -67,6 +75,7 @@ public class ContactBook {
     public Contact update(UUID user, UUID contactId, @Valid ContactDetails details, Long expectedVersion) {
         Contact contact = accessible(user, contactId, ContactOperation.EDIT, LockModeType.PESSIMISTIC_WRITE);
         if (expectedVersion != null && expectedVersion != contact.version()) {
+            staleForms.inc();
             throw new ContactEditConflict();
         }
         ContactState before = contact.state();

@@ -3,7 +3,11 @@ package dev.kontak.metadata.boundary;
 import java.time.Instant;
 import java.util.List;
 
-/** What /admin/metadata shows: one consistent reading of the metadata's health. */
+/**
+ * What /admin/metadata shows: one consistent reading of the metadata's health ({@link MetadataFigures#report()}).
+ * Counts over time add up every node's minutes (metadata_statistics); "last hour" is the last 60 minutes; drift is
+ * what the latest finished background check left unrepaired; the timings are this node's MicroProfile timers.
+ */
 public record MetadataHealthReport(
         Instant takenAt,
         long users, long contacts, long activities,
@@ -15,7 +19,7 @@ public record MetadataHealthReport(
         Timing validation, Timing refresh,
         List<Bucket> ageHistogram,         // staleness distribution of metadata rows (age buckets)
         List<HourlyCount> refreshesLast24h, // 24 entries, oldest first
-        List<HourlyCount> denialsLast24h) { // 24 entries, oldest first
+        List<HourlyCount> denialsLast24h) { // 24 entries, oldest first; access denied and stale form together
 
     public record NodeCache(String node, long hits, long misses, int cachedUsers, Instant reportedAt) {
         public double hitRate() {
@@ -28,6 +32,7 @@ public record MetadataHealthReport(
     public record ErrorRate(String type, long count) {
     }
 
+    /** Count since this node started; median and 95th percentile of the timer's recent samples, in milliseconds. */
     public record Timing(long count, double medianMillis, double p95Millis) {
     }
 

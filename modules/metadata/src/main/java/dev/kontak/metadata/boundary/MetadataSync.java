@@ -3,12 +3,11 @@ package dev.kontak.metadata.boundary;
 import dev.kontak.metadata.control.MetadataAudit;
 import dev.kontak.metadata.control.SyncLeases;
 import dev.kontak.metadata.control.SyncRuns;
+import dev.kontak.metadata.control.ThisNode;
 import dev.kontak.metadata.entity.Drift;
 import dev.kontak.metadata.entity.SyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +17,8 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The seed's background sync and data integrity checks: goes through every user's metadata in batches of
@@ -54,7 +55,18 @@ public class MetadataSync {
     @ConfigProperty(name = "kontak.sync.batch-size", defaultValue = "200")
     int batchSize;
 
-    private final String node = nodeName();
+    @Inject
+    ThisNode thisNode;
+
+    @Inject
+    @Metric(name = "kontak.metadata.drift.found", absolute = true,
+            description = "Metadata rows the background check found different from the data")
+    Counter driftFound;
+
+    @Inject
+    @Metric(name = "kontak.metadata.drift.repaired", absolute = true,
+            description = "Drifted metadata rows the background check repaired")
+    Counter driftRepaired;
 
     /**
      * Checks every user and repairs what drifted, unless another node holds the lease.
@@ -62,6 +74,7 @@ public class MetadataSync {
      * @return the run's record, or empty when the run was skipped for another node's lease
      */
     public Optional<SyncRun> runNow() {
+        String node = thisNode.name();
         Duration lease = interval.compareTo(MINIMUM_LEASE) > 0 ? interval : MINIMUM_LEASE;
         if (!leases.take(node, lease)) {
             LOG.fine("Metadata sync skipped: another node holds the lease");
@@ -80,10 +93,13 @@ public class MetadataSync {
                     if (drift.any()) {
                         drifted++;
                         repaired++;
+                        driftFound.inc();
+                        driftRepaired.inc();
                         drift.columns().forEach(column -> columns.merge(column, 1, Integer::sum));
                     }
                 } catch (RuntimeException e) {
                     drifted++; // it looked drifted and could not even be checked under the lock: count it, not repaired
+                    driftFound.inc();
                     LOG.log(Level.WARNING, "Metadata sync could not repair user " + user, e);
                 }
             }
@@ -101,16 +117,5 @@ public class MetadataSync {
                 + finished.drifted() + " drifted " + columns + ", " + finished.repaired() + " repaired in "
                 + Duration.between(finished.startedAt(), finished.finishedAt()).toMillis() + " ms");
         return Optional.of(finished);
-    }
-
-    /** Host name and a per-start suffix: two instances on one host, or a restarted one, are different holders. */
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Every operation on a contact passes here first (the seed's Implementation Flow): 1. refresh the user's metadata
@@ -51,7 +54,26 @@ public class AccessGate {
     @ConfigProperty(name = "kontak.metadata.max-age", defaultValue = "PT2M")
     Duration maxAge;
 
+    @Inject
+    @Metric(name = "kontak.metadata.validation", absolute = true,
+            description = "Validating an operation on a contact against the user's metadata, refresh included")
+    Timer validation;
+
+    @Inject
+    @Metric(name = MetadataStatistics.DENIALS, tags = "reason=" + MetadataStatistics.ACCESS_DENIED, absolute = true,
+            description = MetadataStatistics.DENIALS_DESCRIPTION)
+    Counter denials;
+
     void check(@Observes ContactAccessRequested request) {
+        Timer.Context timing = validation.time();
+        try {
+            decide(request);
+        } finally {
+            timing.stop();
+        }
+    }
+
+    private void decide(ContactAccessRequested request) {
         UUID user = request.userId();
         CachedMetadata copy = fresh(user);
         UUID contact = request.contactId();
@@ -59,6 +81,7 @@ public class AccessGate {
                 ? copy.canAccess(contact) || access.has(user, contact)
                 : access.hasAndHold(user, contact));
         if (!allowed) {
+            denials.inc();
             refusals.record(user, contact, request.operation().name(), AccessDecision.DENIED.reason());
             LOG.fine(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
             throw new ContactAccessDenied(contact, request.operation());

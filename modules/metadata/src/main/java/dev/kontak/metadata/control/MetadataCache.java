@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.Gauge;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * This node's copies of users' metadata, keyed by user: a lookup is a map read. It can never keep a copy older
@@ -41,12 +45,24 @@ public class MetadataCache {
     @ConfigProperty(name = "kontak.cache.max-users", defaultValue = "10000")
     int maxUsers;
 
+    @Inject
+    @Metric(name = "kontak.metadata.cache.hits", absolute = true,
+            description = "Metadata reads answered from this node's copy")
+    Counter hits;
+
+    @Inject
+    @Metric(name = "kontak.metadata.cache.misses", absolute = true,
+            description = "Metadata reads that found no copy on this node and read the database")
+    Counter misses;
+
     /** The user's copy, loading it with {@code loader} (which reads the database) when there is none. */
     public Optional<CachedMetadata> get(UUID user, Supplier<Optional<CachedMetadata>> loader) {
         CachedMetadata copy = copies.get(user);
         if (copy != null) {
+            hits.inc();
             return Optional.of(copy);
         }
+        misses.inc();
         long stamp = stamp(user);
         Optional<CachedMetadata> loaded = loader.get();
         loaded.ifPresent(fresh -> offer(fresh, stamp));
@@ -99,6 +115,8 @@ public class MetadataCache {
         copies.clear();
     }
 
+    @Gauge(name = "kontak.metadata.cache.users", absolute = true, unit = MetricUnits.NONE,
+            description = "Users whose metadata this node keeps in memory")
     public int size() {
         return copies.size();
     }

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Recomputes a user's metadata from the data itself (the seed's refresh_user_metadata): O(their contacts and
@@ -45,6 +48,21 @@ public class MetadataRefresher {
     @Inject
     Event<MetadataChanged> metadataChanges;
 
+    @Inject
+    @Metric(name = "kontak.metadata.refresh", absolute = true,
+            description = "Recomputing a user's metadata from the data and writing it (failures included)")
+    Timer refreshTime;
+
+    @Inject
+    @Metric(name = "kontak.metadata.refreshes", absolute = true,
+            description = "Users' metadata recomputed from the data and written")
+    Counter refreshes;
+
+    @Inject
+    @Metric(name = "kontak.metadata.refresh.failures", absolute = true,
+            description = "Recomputes of a user's metadata that failed")
+    Counter refreshFailures;
+
     /** What the user's metadata must be, computed from contacts, activities and teams. Writes nothing. */
     public MetadataValues compute(UUID user) {
         TreeSet<UUID> contactIds = new TreeSet<>();
@@ -69,15 +87,28 @@ public class MetadataRefresher {
                 Checksums.format(checksum));
     }
 
-    /** Full recompute: the row and the access list become what the data says; the version grows. */
+    /**
+     * Full recompute: the row and the access list become what the data says; the version grows. Written at once
+     * (flush), so that the time measured includes the write and a write that fails counts as a failed refresh.
+     */
     public UserMetadata refresh(UUID user) {
-        UserMetadata metadata = lockOrCreate(user);
-        MetadataValues values = compute(user);
-        access.replace(user, values.contactIds());
-        metadata.replaceWith(values);
-        metadata.changed(clock.instant(), true, true);
-        metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
-        return metadata;
+        Timer.Context timing = refreshTime.time();
+        try {
+            UserMetadata metadata = lockOrCreate(user);
+            MetadataValues values = compute(user);
+            access.replace(user, values.contactIds());
+            metadata.replaceWith(values);
+            metadata.changed(clock.instant(), true, true);
+            em.flush();
+            metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
+            refreshes.inc();
+            return metadata;
+        } catch (RuntimeException e) {
+            refreshFailures.inc();
+            throw e;
+        } finally {
+            timing.stop();
+        }
     }
 
     /**

@@ -37,6 +37,18 @@ class MetadataCacheTest {
     }
 
     @Test
+    void aReadWithoutACopyIsAMissAndEveryReadOfTheStoredCopyAHit() {
+        cache.get(user, () -> Optional.of(copy(user, 1, List.of())));
+        cache.get(user, () -> Optional.of(copy(user, 1, List.of())));
+        cache.get(user, () -> Optional.of(copy(user, 1, List.of())));
+        cache.invalidate(user, 2);
+        cache.get(user, () -> Optional.empty());
+
+        assertEquals(2, cache.hits.getCount());
+        assertEquals(2, cache.misses.getCount());
+    }
+
+    @Test
     void aCopyNeverReplacesANewerOne() {
         assertTrue(cache.offer(copy(user, 5, List.of()), cache.stamp(user)));
 
@@ -91,6 +103,8 @@ class MetadataCacheTest {
     private static MetadataCache cacheOf(int maxUsers) {
         MetadataCache cache = new MetadataCache();
         cache.maxUsers = maxUsers;
+        cache.hits = new CountingCounter();
+        cache.misses = new CountingCounter();
         return cache;
     }
 

@@ -1,0 +1,217 @@
+package dev.kontak.web.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.contacts.boundary.ActivityLog;
+import dev.kontak.contacts.boundary.ContactAccessDenied;
+import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.ContactEditConflict;
+import dev.kontak.contacts.entity.ActivityDetails;
+import dev.kontak.contacts.entity.ActivityType;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.metadata.boundary.MetadataFigures;
+import dev.kontak.metadata.boundary.MetadataHealthReport;
+import dev.kontak.metadata.boundary.MetadataHealthReport.Bucket;
+import dev.kontak.metadata.boundary.MetadataHealthReport.ErrorRate;
+import dev.kontak.metadata.boundary.MetadataHealthReport.HourlyCount;
+import dev.kontak.metadata.boundary.MetadataHealthReport.NodeCache;
+import dev.kontak.metadata.boundary.MetadataSync;
+import dev.kontak.metadata.control.MetadataCache;
+import dev.kontak.metadata.control.MetadataRefresher;
+import dev.kontak.metadata.entity.SyncRun;
+import dev.kontak.web.platform.MetadataIntegrity;
+import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.ServerData;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Payara Micro, against PostgreSQL: MetadataFigures.report() adds up a known dataset (totals, fresh, stale
+ * and missing rows, the age histogram, refusals by reason, refreshes, this node's cache and timers), and the
+ * integrity check is down while the latest background check left a drifted row unrepaired, up once it is
+ * repaired. The repair schedule is a day, so only the tests run it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MetadataFiguresIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataFiguresIT.class, ServerData.class),
+                "kontak.sync.interval=PT24H");
+    }
+
+    @Inject
+    ServerData data;
+
+    @Inject
+    MetadataFigures figures;
+
+    @Inject
+    ContactBook book;
+
+    @Inject
+    ActivityLog activities;
+
+    @Inject
+    MetadataRefresher refresher;
+
+    @Inject
+    MetadataSync sync;
+
+    @Inject
+    MetadataCache cache;
+
+    @Inject
+    @Readiness // a qualifier: the check is no @Default bean
+    MetadataIntegrity integrity;
+
+    @Test
+    void theReportAddsUpAKnownDataset() {
+        // every row already there is made older than the last bucket's limit, so none moves while the test runs
+        data.execute("UPDATE user_metadata SET updated_at = now() - interval '30 days'");
+        MetadataHealthReport before = figures.report();
+        UUID[] users = new UUID[5];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = data.newUser("known" + i);
+        }
+        Contact first = book.create(users[0], details("First"));
+        book.create(users[0], details("Second"));
+        Contact third = book.create(users[1], details("Third"));
+        activities.log(users[0], first.id(), activity("2026-11-20T10:00:00Z"));
+        activities.log(users[0], first.id(), activity("2026-11-21T10:00:00Z"));
+        activities.log(users[1], third.id(), activity("2026-11-22T10:00:00Z"));
+        refresher.refresh(users[2]);
+        assertThrows(ContactAccessDenied.class, () -> book.view(users[1], first.id()));
+        assertThrows(ContactEditConflict.class,
+                () -> book.update(users[0], first.id(), details("First, edited"), 999_999L));
+        age(users[0], "30 seconds");
+        age(users[1], "5 minutes");
+        age(users[2], "2 hours");
+        age(users[3], "3 days");
+        data.execute("DELETE FROM user_metadata WHERE user_id = ?", users[4]);
+
+        MetadataHealthReport after = figures.report();
+
+        assertEquals(5, after.users() - before.users());
+        assertEquals(3, after.contacts() - before.contacts());
+        assertEquals(3, after.activities() - before.activities());
+        assertEquals(1, after.freshRows() - before.freshRows());
+        assertEquals(3, after.staleRows() - before.staleRows());
+        assertEquals(1, after.missingRows() - before.missingRows());
+        assertEquals(after.users(), after.freshRows() + after.staleRows() + after.missingRows());
+        assertEquals(List.of("≤ 1 min", "1 min – 2 min", "2 min – 10 min", "10 min – 1 h", "1 h – 1 d", "1 d – 7 d",
+                "> 7 d"), after.ageHistogram().stream().map(Bucket::label).toList());
+        assertEquals(List.of(1L, 0L, 1L, 0L, 1L, 1L, 0L), bucketIncreases(before.ageHistogram(), after.ageHistogram()));
+        assertEquals(Map.of("access-denied", 1L, "stale-form", 1L, "refresh-failed", 0L),
+                increases(before.errorsLastHour(), after.errorsLastHour()));
+        assertEquals(1, total(after.refreshesLast24h()) - total(before.refreshesLast24h()));
+        assertEquals(2, total(after.denialsLast24h()) - total(before.denialsLast24h()));
+        assertEquals(24, after.refreshesLast24h().size());
+        assertTrue(after.refreshesLast24h().get(23).hour().isBefore(after.takenAt()));
+        assertEquals(Duration.ofHours(23), Duration.between(after.denialsLast24h().get(0).hour(),
+                after.denialsLast24h().get(23).hour()));
+        assertTrue(after.refreshesPerMinute() >= 1 / 60.0);
+        NodeCache node = after.nodes().stream().filter(n -> !n.reportedAt().isBefore(before.takenAt())).findFirst()
+                .orElseThrow(() -> new AssertionError("this node reported: " + after.nodes()));
+        assertEquals(cache.size(), node.cachedUsers());
+        assertTrue(node.misses() >= 1 && node.hitRate() >= 0 && node.hitRate() <= 1, node.toString());
+        assertTrue(after.validation().count() - before.validation().count() >= 2, "a refused view and edit");
+        assertTrue(after.validation().medianMillis() > 0, after.validation().toString());
+        assertTrue(after.validation().p95Millis() >= after.validation().medianMillis(), after.validation().toString());
+        assertTrue(after.refresh().count() > before.refresh().count());
+    }
+
+    @Test
+    void integrityIsDownWhileTheLatestCheckLeftDriftUnrepairedAndUpOnceRepaired() {
+        // a node of an earlier test class may still hold the repair lease: let it expire
+        data.execute("UPDATE metadata_sync_lease SET holder = NULL, held_until = TIMESTAMP WITH TIME ZONE "
+                + "'1970-01-01 00:00:00+00:00'");
+        UUID user = data.newUser("corrupted");
+        book.create(user, details("Grace"));
+        sync.runNow().orElseThrow();
+        assertEquals(HealthCheckResponse.Status.UP, integrity.call().getStatus());
+        MetadataHealthReport clean = figures.report();
+        assertEquals(0, clean.driftedRows());
+
+        data.execute("UPDATE user_metadata SET data_checksum = '00000000000000ff' WHERE user_id = ?", user);
+        data.execute("CREATE FUNCTION kontak_test_refuse_update() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'the test refuses this update'; END $$");
+        data.execute("CREATE TRIGGER kontak_test_refuse_repair BEFORE UPDATE ON user_metadata FOR EACH ROW "
+                + "WHEN (OLD.user_id = '" + user + "') EXECUTE FUNCTION kontak_test_refuse_update()");
+        SyncRun failed;
+        try {
+            failed = sync.runNow().orElseThrow();
+        } finally {
+            data.execute("DROP TRIGGER kontak_test_refuse_repair ON user_metadata");
+            data.execute("DROP FUNCTION kontak_test_refuse_update()");
+        }
+
+        assertEquals(1, failed.drifted() - failed.repaired());
+        HealthCheckResponse down = integrity.call();
+        assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
+        assertEquals(failed.drifted(), ((Number) down.getData().orElseThrow().get("drifted")).intValue());
+        MetadataHealthReport drifted = figures.report();
+        assertEquals(1, drifted.driftedRows());
+        assertSameMoment(failed.finishedAt(), drifted.driftCheckedAt());
+        assertEquals(1, increases(clean.errorsLastHour(), drifted.errorsLastHour()).get("refresh-failed"));
+
+        SyncRun repaired = sync.runNow().orElseThrow();
+
+        assertEquals(1, repaired.repaired());
+        assertEquals(HealthCheckResponse.Status.UP, integrity.call().getStatus());
+        MetadataHealthReport after = figures.report();
+        assertEquals(0, after.driftedRows());
+        assertSameMoment(repaired.finishedAt(), after.driftCheckedAt());
+    }
+
+    // ---- helpers
+
+    /** PostgreSQL keeps microseconds. */
+    private static void assertSameMoment(Instant expected, Instant actual) {
+        assertNotNull(actual);
+        assertTrue(Duration.between(expected, actual).abs().toMillis() < 1, expected + " vs " + actual);
+    }
+
+    private void age(UUID user, String interval) {
+        data.execute("UPDATE user_metadata SET updated_at = now() - interval '" + interval + "' WHERE user_id = ?", user);
+    }
+
+    private static ContactDetails details(String name) {
+        return new ContactDetails(name, null, null, null, null);
+    }
+
+    private static ActivityDetails activity(String when) {
+        return new ActivityDetails(ActivityType.values()[0], Instant.parse(when), "Called");
+    }
+
+    private static List<Long> bucketIncreases(List<Bucket> before, List<Bucket> after) {
+        return IntStream.range(0, after.size())
+                .mapToObj(i -> after.get(i).count() - before.get(i).count()).toList();
+    }
+
+    private static Map<String, Long> increases(List<ErrorRate> before, List<ErrorRate> after) {
+        Map<String, Long> earlier = before.stream().collect(Collectors.toMap(ErrorRate::type, ErrorRate::count));
+        return after.stream().collect(Collectors.toMap(ErrorRate::type, e -> e.count() - earlier.get(e.type())));
+    }
+
+    private static long total(List<HourlyCount> hours) {
+        return hours.stream().mapToLong(HourlyCount::count).sum();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.kontak.web.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.TestAccounts;
+import dev.kontak.web.testing.TestDatabase;
+import dev.kontak.web.testing.Visitor;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The standard endpoints as a monitoring system and an API client see them, on Payara Micro and PostgreSQL: what
+ * users do shows in /metrics (Prometheus text, administrators only), /health/ready goes down while more than half
+ * the metadata rows are stale (the bound is 0.5 here) and up again after a refresh, and /openapi describes the
+ * JSON API without sign-in. MetadataFiguresIT checks the figures inside the server.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ObservabilityIT {
+
+    private static final String PASSWORD = TestAccounts.PASSWORD;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return KontakDeployment.withSettings(KontakDeployment.war(), "kontak.health.max-stale-ratio=0.5");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void metricsCountCacheReadsRefreshesDenialsByReasonAndTimeValidations() throws Exception {
+        Visitor visitor = new Visitor(base.toURI());
+        String alice = signUp(visitor, "alice");
+        String bob = signUp(visitor, "bob");
+        String contact = json(ok(201, visitor.sendJson("POST", "/api/contacts", "{\"name\":\"Ada\"}", alice, PASSWORD)))
+                .getString("id");
+        String before = metrics(visitor);
+
+        ok(200, visitor.getJson("/api/contacts/" + contact, alice, PASSWORD));
+        ok(200, visitor.getJson("/api/contacts/" + contact, alice, PASSWORD));
+        assertEquals(403, visitor.getJson("/api/contacts/" + contact, bob, PASSWORD).statusCode());
+        assertEquals(409, visitor.sendJson("PUT", "/api/contacts/" + contact,
+                "{\"name\":\"Ada L.\",\"version\":999}", alice, PASSWORD).statusCode());
+        ok(200, visitor.sendJson("POST", "/api/metadata/refresh", null, alice, PASSWORD));
+        String after = metrics(visitor);
+
+        assertEquals(1, increase(before, after, "kontak_access_denials_total", "reason=\"access-denied\""), after);
+        assertEquals(1, increase(before, after, "kontak_access_denials_total", "reason=\"stale-form\""), after);
+        assertEquals(1, increase(before, after, "kontak_metadata_refreshes_total"), after);
+        assertEquals(0, increase(before, after, "kontak_metadata_refresh_failures_total"), after);
+        assertEquals(1, increase(before, after, "kontak_metadata_refresh_count"), after);
+        assertEquals(4, increase(before, after, "kontak_metadata_validation_count"), "two views, a refused "
+                + "view, a refused edit:\n" + after);
+        assertTrue(increase(before, after, "kontak_metadata_validation_sum") > 0, after);
+        assertTrue(increase(before, after, "kontak_metadata_cache_hits_total") >= 1, "the second view reads the copy");
+        assertTrue(value(after, "kontak_metadata_cache_misses_total") >= 1, after);
+        assertTrue(after.contains("# TYPE kontak_access_denials_total counter"), after);
+        assertTrue(value(after, "kontak_metadata_cache_users") >= 1, after);
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() throws Exception {
+        Visitor visitor = new Visitor(base.toURI());
+        String user = signUp(visitor, "nosy");
+
+        assertEquals(401, visitor.send(HttpRequest.newBuilder(visitor.resolve("/metrics"))).statusCode());
+        assertEquals(403, visitor.getJson("/metrics", user, PASSWORD).statusCode());
+        assertEquals(401, visitor.getJson("/metrics", TestAccounts.ADMIN_EMAIL, "wrong password").statusCode());
+        assertEquals(200, visitor.getJson("/metrics", TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD).statusCode());
+    }
+
+    @Test
+    void readinessIsDownWhileMoreThanHalfTheRowsAreStaleAndUpAfterARefresh() throws Exception {
+        Visitor visitor = new Visitor(base.toURI());
+        signUp(visitor, "idle");
+        sql("UPDATE user_metadata SET updated_at = now()");
+        HttpResponse<String> fresh = visitor.get("/health/ready");
+        assertEquals(200, fresh.statusCode(), fresh.body());
+        assertEquals("UP", check(fresh, "metadata-staleness").getString("status"));
+        assertEquals("UP", check(fresh, "database").getString("status"));
+        long users = TestDatabase.count("SELECT COUNT(*) FROM users");
+
+        sql("UPDATE user_metadata SET updated_at = now() - interval '1 day'");
+        HttpResponse<String> stale = visitor.get("/health/ready");
+
+        assertEquals(503, stale.statusCode(), stale.body());
+        assertEquals("DOWN", json(stale).getString("status"));
+        JsonObject staleness = check(stale, "metadata-staleness");
+        assertEquals("DOWN", staleness.getString("status"));
+        assertEquals(users, number(staleness.getJsonObject("data"), "users"));
+        assertEquals(0, number(staleness.getJsonObject("data"), "fresh"));
+        assertEquals("UP", check(stale, "database").getString("status"), "the other checks still answer");
+        assertEquals(200, visitor.get("/health/live").statusCode(), "stale rows do not make the node dead");
+
+        sql("SELECT refresh_user_metadata(id) FROM users");
+        HttpResponse<String> refreshed = visitor.get("/health/ready");
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertEquals(users, number(check(refreshed, "metadata-staleness").getJsonObject("data"), "fresh"));
+    }
+
+    @Test
+    void openApiDescribesTheJsonApiWithoutSignIn() throws Exception {
+        Visitor visitor = new Visitor(base.toURI());
+
+        HttpResponse<String> document = visitor.get("/openapi", "Accept", "application/json");
+
+        assertEquals(200, document.statusCode(), document.body());
+        JsonObject openApi = json(document);
+        assertEquals("Kontak API", openApi.getJsonObject("info").getString("title"));
+        JsonObject paths = openApi.getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/contacts"), paths.keySet().toString());
+        assertTrue(paths.getJsonObject("/api/contacts").containsKey("post"));
+        assertTrue(paths.containsKey("/api/contacts/{id}"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/metadata"), paths.keySet().toString());
+        assertEquals("basic", openApi.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("basic").getString("scheme"));
+    }
+
+    // ---- helpers
+
+    private static String signUp(Visitor visitor, String who) {
+        String email = TestAccounts.uniqueEmail(who);
+        ok(201, visitor.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"displayName\":\"" + who + "\"}"));
+        return email;
+    }
+
+    private static String metrics(Visitor visitor) {
+        return ok(200, visitor.getJson("/metrics", TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD)).body();
+    }
+
+    /** The sample of that metric whose labels include all of {@code labels}; 0 if there is none yet. */
+    private static double value(String prometheus, String metric, String... labels) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*\\})?\\s+(\\S+)$").matcher(prometheus);
+        while (line.find()) {
+            String found = line.group(1) == null ? "" : line.group(1);
+            if (List.of(labels).stream().allMatch(found::contains)) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static double increase(String before, String after, String metric, String... labels) {
+        return value(after, metric, labels) - value(before, metric, labels);
+    }
+
+    private static HttpResponse<String> ok(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static JsonObject check(HttpResponse<String> health, String name) {
+        return json(health).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
+    }
+
+    /** Payara sends health check data as strings or numbers, depending on the value. */
+    private static long number(JsonObject data, String key) {
+        return data.get(key) instanceof JsonNumber number ? number.longValue() : Long.parseLong(data.getString(key));
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+}
