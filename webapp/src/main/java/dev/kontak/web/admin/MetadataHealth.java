@@ -2,6 +2,7 @@ package dev.kontak.web.admin;
 
 import dev.kontak.metadata.boundary.MetadataBatch;
 import dev.kontak.metadata.boundary.MetadataDirectory;
+import dev.kontak.metadata.boundary.MetadataFigures;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
@@ -14,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders the metadata health page: the batch run in progress or the last one's summary, and every user's
+ * Renders the metadata health page: the figures of {@link MetadataFigures} with their charts, the batch run in progress or the last one's summary, and every user's
  * metadata in a table searched by e-mail ({@code ?q=}, any part of the address, any case, at most 100 characters)
  * and paged ({@code ?page=}, 50 users a page by e-mail).
  */
@@ -36,6 +37,9 @@ public class MetadataHealth {
     @Inject
     BatchStatus status;
 
+    @Inject
+    MetadataFigures figures;
+
     /** @param answer what this answer adds, such as an alert */
     void show(HttpServletRequest request, HttpServletResponse response, int code, Map<String, ?> answer)
             throws IOException {
@@ -48,6 +52,7 @@ public class MetadataHealth {
             query = "";
             code = HttpServletResponse.SC_BAD_REQUEST;
         }
+        variables.put("figures", HealthFigures.of(figures.report()));
         variables.put("query", query);
         variables.put("users", directory.users(query, page));
         batch.latest().ifPresent(run -> variables.put("batch", run));

@@ -320,6 +320,58 @@ class AdminPagesIT {
         assertEquals(List.of("DELETE", "VIEW"), all(details.body(), "<td class=\"operation\">([^<]*)</td>"));
     }
 
+    @Test
+    void theFiguresAndChartsDescribeTheDatabase() throws SQLException {
+        Person owner = signUp("counted");
+        owner.visitor.get("/contacts/new");
+        HttpResponse<String> created = owner.visitor.submit("/contacts/new", Map.of("name", "Chien-Shiung Wu"));
+        String contact = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        Person stranger = signUp("stranger");
+        assertEquals(403, stranger.visitor.get("/contacts/" + contact).statusCode());
+        execute("DELETE FROM user_metadata WHERE user_id = ?", stranger.id);
+        Visitor admin = admin();
+
+        String page = admin.get("/admin/metadata").body();
+
+        assertEquals(String.format("%,d", count("SELECT count(*) FROM users")), figure(page, "total-users"));
+        assertEquals(String.format("%,d", count("SELECT count(*) FROM contacts")), figure(page, "total-contacts"));
+        assertEquals(String.format("%,d", count("SELECT count(*) FROM activities")), figure(page, "total-activities"));
+        long missing = count("SELECT count(*) FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_metadata m WHERE m.user_id = u.id)");
+        assertTrue(missing >= 1);
+        assertEquals(String.format("%,d", missing), figure(page, "rows-missing"));
+        long rows = count("SELECT count(*) FROM user_metadata");
+        assertEquals(rows, number(figure(page, "rows-fresh")) + number(figure(page, "rows-stale")));
+
+        assertEquals(List.of("ages", "refreshes", "denials"), all(page, "<figure class=\"chart ([a-z]+)\""));
+        List<Long> ages = barCounts(page, "ages");
+        assertEquals(rows, ages.stream().mapToLong(Long::longValue).sum(), "every row is in one age bucket");
+        assertEquals(24, barCounts(page, "refreshes").size());
+        List<Long> denials = barCounts(page, "denials");
+        assertEquals(24, denials.size());
+        assertTrue(denials.get(23) >= 1, "this hour's bar counts the refusal: " + denials);
+        assertTrue(page.contains("<tr id=\"errors-access-denied\">"));
+        assertTrue(page.contains("<tr id=\"errors-stale-form\">"));
+        assertTrue(page.contains("<tr id=\"errors-refresh-failed\">"));
+        assertTrue(find(page, "<tr id=\"errors-access-denied\">\\s*<th scope=\"row\">Access denials</th>\\s*<td class=\"number\">(\\d+) per hour</td>")
+                .matches("[1-9]\\d*"));
+        assertFalse(all(page, "<td class=\"number hit-rate\">([^<]*)</td>").isEmpty(), "this node reports its cache");
+        assertFalse(page.contains("style="), "no inline style: the CSP forbids it");
+    }
+
+    private static String figure(String page, String id) {
+        return find(page, "<span class=\"figure\" id=\"" + id + "\">([^<]*)</span>");
+    }
+
+    private static long number(String figure) {
+        return Long.parseLong(figure.replace(",", ""));
+    }
+
+    /** The counts of one chart's bars, read from their labels ("label: count"). */
+    private static List<Long> barCounts(String page, String chart) {
+        String svg = find(page, "(?s)<figure class=\"chart " + chart + "\">(.*?)</figure>");
+        return all(svg, "<rect class=\"bar\" role=\"img\" [^>]*aria-label=\"[^\"]*: (\\d+)\"").stream().map(Long::parseLong).toList();
+    }
+
     private static JsonObject progress(Visitor admin) {
         HttpResponse<String> answer = admin.get("/admin/metadata/batch");
         assertEquals(200, answer.statusCode());
