@@ -18,6 +18,8 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
     static final int HEIGHT = 175;
     static final int TOP = 12;
     private static final int GAP = 2;
+    /** Room left and right, so that the first and last labels are not cut off. */
+    private static final int MARGIN = 16;
 
     /**
      * @param label shown under the bar where {@code labelled}
@@ -45,10 +47,10 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
             Value value = values.get(i);
             int barHeight = maximum == 0 ? 0
                     : (int) Math.max(value.count() > 0 ? 1 : 0, Math.round((double) value.count() * (BASELINE - TOP) / maximum));
-            bars.add(new Bar(value.label(), value.title(), value.count(), i * slot + GAP / 2, BASELINE - barHeight,
+            bars.add(new Bar(value.label(), value.title(), value.count(), MARGIN + i * slot + GAP / 2, BASELINE - barHeight,
                     Math.max(1, slot - GAP), barHeight, i % labelEvery == 0));
         }
-        return new BarChart(slot * Math.max(1, values.size()), HEIGHT, bars, maximum);
+        return new BarChart(slot * Math.max(1, values.size()) + 2 * MARGIN, HEIGHT, bars, maximum);
     }
 
     public int baseline() {

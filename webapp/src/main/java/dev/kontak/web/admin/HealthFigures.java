@@ -19,13 +19,13 @@ public record HealthFigures(MetadataHealthReport report, BarChart ages, BarChart
         List<BarChart.Value> ages = report.ageHistogram().stream()
                 .map(bucket -> new BarChart.Value(bucket.label(), bucket.label() + ": " + bucket.count(), bucket.count()))
                 .toList();
-        return new HealthFigures(report, BarChart.of(ages, 600, 1), hourly(report.refreshesLast24h()),
+        return new HealthFigures(report, BarChart.of(ages, 300, 1), hourly(report.refreshesLast24h()),
                 hourly(report.denialsLast24h()));
     }
 
     private static BarChart hourly(List<MetadataHealthReport.HourlyCount> counts) {
         return BarChart.of(counts.stream().map(hour -> new BarChart.Value(hour(hour.hour()),
-                hour(hour.hour()) + " UTC: " + hour.count(), hour.count())).toList(), 600, 6);
+                hour(hour.hour()) + " UTC: " + hour.count(), hour.count())).toList(), 300, 6);
     }
 
     private static String hour(Instant hour) {

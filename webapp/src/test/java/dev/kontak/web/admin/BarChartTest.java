@@ -24,9 +24,9 @@ class BarChartTest {
         assertEquals(69, bars.get(1).height(), "half of 138, rounded");
         assertEquals(BarChart.BASELINE, bars.get(1).y() + bars.get(1).height(), "every bar stands on the baseline");
         assertEquals(0, bars.get(2).height());
-        assertEquals(List.of(1, 101, 201), bars.stream().map(BarChart.Bar::x).toList());
+        assertEquals(List.of(17, 117, 217), bars.stream().map(BarChart.Bar::x).toList(), "16 units of margin, then 100 per bar");
         assertEquals(98, bars.get(0).width());
-        assertEquals("0 0 300 175", chart.viewBox());
+        assertEquals("0 0 332 175", chart.viewBox());
     }
 
     @Test

@@ -77,7 +77,11 @@ class BrowserAdminMetadataIT {
         signInAsAdmin();
         browser.get(base + "admin/metadata");
         assertEquals("Metadata health", browser.findElement(By.tagName("h1")).getText());
-        assertTrue(browser.findElements(By.cssSelector("tr.user-line")).size() == 50, "a page of 50 users");
+        assertEquals(50, browser.findElements(By.cssSelector("tr.user-line")).size(), "a page of 50 users");
+        assertEquals(String.format("%,d", TestDatabase.count("SELECT count(*) FROM users")),
+                browser.findElement(By.id("total-users")).getText());
+        assertEquals(3, browser.findElements(By.cssSelector("figure.chart svg")).size());
+        assertTrue(browser.findElements(By.cssSelector("figure.chart svg rect.bar")).size() >= 48, "24 bars in each hourly chart");
         screenshot("admin-metadata.png");
 
         browser.findElement(By.cssSelector("form.start-verify button")).click();
