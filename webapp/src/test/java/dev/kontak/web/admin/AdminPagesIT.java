@@ -205,6 +205,23 @@ class AdminPagesIT {
     }
 
     @Test
+    void aRunWhoseNodeDiedNoLongerBlocksTheNextOneAndEndsAsInterrupted() throws Exception {
+        UUID dead = UUID.randomUUID();
+        execute("UPDATE metadata_sync_lease SET holder = 'run/dead', held_until = now() - interval '1 minute' "
+                + "WHERE name = 'metadata-batch'");
+        execute("INSERT INTO metadata_batch_runs (id, kind, started_by, node, total, done, started_at, updated_at) "
+                + "VALUES (?, 'VERIFY', (SELECT id FROM users WHERE email = ?), 'node-gone/1', 3000, 700, "
+                + "now() - interval '10 minutes', now() - interval '3 minutes')", dead, ADMIN_EMAIL);
+        Visitor admin = admin();
+
+        assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode(),
+                "the lease expired with its node");
+        assertEquals("INTERRUPTED", value("SELECT outcome FROM metadata_batch_runs WHERE id = ?", dead));
+        JsonObject next = awaitEnd(admin, UUID.fromString(progress(admin).getString("id")));
+        assertTrue(next.getString("status").startsWith("Verify integrity of all users (completed)"), next.getString("status"));
+    }
+
+    @Test
     void verifyingAllUsersRepairsWhatDriftedCanBeCancelledAndLeavesASummary() throws Exception {
         Person drifted = signUp("drifted");
         drifted.visitor.get("/contacts/new");

@@ -1,7 +1,6 @@
 package dev.kontak.web.seed;
 
 import dev.kontak.contacts.entity.Checksums;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

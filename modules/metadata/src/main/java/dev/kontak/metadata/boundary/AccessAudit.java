@@ -19,10 +19,6 @@ public class AccessAudit {
 
     /** Which refusals to list; any part may be absent (null or empty e-mail, null times). */
     public record Filter(String email, Instant from, Instant to) {
-
-        public static Filter none() {
-            return new Filter("", null, null);
-        }
     }
 
     public static final int PAGE_SIZE = 50;
