@@ -15,7 +15,7 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
 
     /** Where the bars stand; below it are the labels. */
     public static final int BASELINE = 150;
-    static final int HEIGHT = 175;
+    static final int HEIGHT = 185;
     static final int TOP = 12;
     private static final int GAP = 2;
     /** Room left and right, so that the first and last labels are not cut off. */
@@ -25,7 +25,8 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
      * @param label shown under the bar where {@code labelled}
      * @param title what a screen reader says for the bar: label and count
      */
-    public record Bar(String label, String title, long count, int x, int y, int width, int height, boolean labelled) {
+    public record Bar(String label, String title, long count, int x, int y, int width, int height, boolean labelled,
+            int labelY) {
 
         public int labelX() {
             return x + width / 2;
@@ -47,8 +48,10 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
             Value value = values.get(i);
             int barHeight = maximum == 0 ? 0
                     : (int) Math.max(value.count() > 0 ? 1 : 0, Math.round((double) value.count() * (BASELINE - TOP) / maximum));
+            // where every bar is labelled, every other label goes one line lower, so that long labels do not overlap
+            int labelY = BASELINE + 14 + (labelEvery == 1 && i % 2 == 1 ? 13 : 0);
             bars.add(new Bar(value.label(), value.title(), value.count(), MARGIN + i * slot + GAP / 2, BASELINE - barHeight,
-                    Math.max(1, slot - GAP), barHeight, i % labelEvery == 0));
+                    Math.max(1, slot - GAP), barHeight, i % labelEvery == 0, labelY));
         }
         return new BarChart(slot * Math.max(1, values.size()) + 2 * MARGIN, HEIGHT, bars, maximum);
     }
@@ -60,10 +63,6 @@ public record BarChart(int width, int height, List<Bar> bars, long maximum) {
     /** Few bars have room for their counts above them. */
     public boolean countsShown() {
         return bars.size() <= 12;
-    }
-
-    public int labelY() {
-        return BASELINE + 16;
     }
 
     public String viewBox() {

@@ -26,7 +26,8 @@ class BarChartTest {
         assertEquals(0, bars.get(2).height());
         assertEquals(List.of(17, 117, 217), bars.stream().map(BarChart.Bar::x).toList(), "16 units of margin, then 100 per bar");
         assertEquals(98, bars.get(0).width());
-        assertEquals("0 0 332 175", chart.viewBox());
+        assertEquals("0 0 332 185", chart.viewBox());
+        assertEquals(List.of(164, 177, 164), bars.stream().map(BarChart.Bar::labelY).toList(), "labels of every bar alternate lines");
     }
 
     @Test
@@ -42,6 +43,7 @@ class BarChartTest {
 
         assertTrue(chart.bars().stream().allMatch(bar -> bar.height() == 0));
         assertEquals(List.of(true, false, true, false), chart.bars().stream().map(BarChart.Bar::labelled).toList());
+        assertTrue(chart.bars().stream().allMatch(bar -> bar.labelY() == 164), "sparse labels stay on one line");
         assertFalse(chart.bars().isEmpty());
     }
 }
