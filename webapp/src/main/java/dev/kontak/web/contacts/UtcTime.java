@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class UtcTime {
 
-    static final UtcTime PAGES = new UtcTime();
+    public static final UtcTime PAGES = new UtcTime();
 
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -35,7 +35,7 @@ public final class UtcTime {
     }
 
     /** What a {@code datetime-local} field sent ({@code 2026-11-26T20:13}, seconds optional), read as UTC. */
-    static Optional<Instant> parse(String input) {
+    public static Optional<Instant> parse(String input) {
         try {
             return Optional.of(LocalDateTime.parse(input.strip()).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException malformed) {

@@ -194,7 +194,7 @@ class MetadataFiguresIT {
 
     private void releaseRepairLease() {
         data.execute("UPDATE metadata_sync_lease SET holder = NULL, held_until = TIMESTAMP WITH TIME ZONE "
-                + "'1970-01-01 00:00:00+00:00'");
+                + "'1970-01-01 00:00:00+00:00' WHERE name = 'metadata-sync'");
     }
 
     private void age(UUID user, String interval) {
