@@ -6,6 +6,7 @@ import dev.kontak.metadata.control.BatchResult;
 import dev.kontak.metadata.control.BatchRuns;
 import dev.kontak.metadata.control.MetadataAudit;
 import dev.kontak.metadata.control.MetadataRefresher;
+import dev.kontak.metadata.control.ThisNode;
 import dev.kontak.metadata.entity.BatchKind;
 import dev.kontak.metadata.entity.BatchOutcome;
 import dev.kontak.metadata.entity.BatchRun;
@@ -17,8 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +70,8 @@ public class MetadataBatch {
     @ConfigProperty(name = "kontak.batch.size", defaultValue = "100")
     int batchSize;
 
-    private final String node = nodeName();
+    @Inject
+    ThisNode node;
 
     /**
      * Starts a run over every user, in the background.
@@ -85,13 +85,13 @@ public class MetadataBatch {
         }
         BatchRun run;
         try {
-            run = runs.start(kind, admin, node, LEASE);
+            run = runs.start(kind, admin, node.name(), LEASE);
             executor.execute(() -> work(run, holder));
         } catch (RuntimeException e) {
             lease.release(holder);
             throw e;
         }
-        LOG.info(() -> "Metadata batch " + kind + " started on " + node + " over " + run.total() + " users");
+        LOG.info(() -> "Metadata batch " + kind + " started on " + node.name() + " over " + run.total() + " users");
         return progress(run);
     }
 
@@ -172,16 +172,5 @@ public class MetadataBatch {
     private BatchProgress progress(BatchRun run) {
         Account admin = em.find(Account.class, run.startedBy());
         return BatchProgress.of(run, admin == null ? "" : admin.email(), clock.instant(), LEASE);
-    }
-
-    /** Host name and a per-start suffix, as {@link MetadataSync} names nodes. */
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 }
