@@ -1,5 +1,6 @@
 package dev.kontak.contacts.boundary;
 
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityDetails;
 import dev.kontak.contacts.entity.Contact;
@@ -25,6 +26,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@ActsForUser
 public class ActivityLog {
 
     @PersistenceContext

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.contacts.entity.Checksums;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.metadata.entity.MetadataValues;
@@ -86,6 +87,7 @@ public class MetadataRefresher {
      * stale together wait for the first one's lock and then find it fresh: one recompute, not one each.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @ActsForUser
     public void refreshIfStale(UUID user, Duration maxAge) {
         UserMetadata metadata = lockOrCreate(user);
         if (metadata.isOlderThan(maxAge, clock.instant())) {
