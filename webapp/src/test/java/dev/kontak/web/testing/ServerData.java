@@ -7,6 +7,8 @@ import dev.kontak.auth.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -42,6 +45,9 @@ public class ServerData {
     @Inject
     RowLevelSecurity rows;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     @ConfigProperty(name = "kontak.db.url")
     String url;
@@ -65,10 +71,23 @@ public class ServerData {
 
     /** Reads in a transaction of its own, as the application's boundaries do, seeing every user's rows. */
     public <T> T read(Supplier<T> query) {
+        return readIn(rows::seeAllUsers, query);
+    }
+
+    /** Reads in a transaction of its own acting for the user, or for nobody when {@code user} is null. */
+    public <T> T readAs(UUID user, Supplier<T> query) {
+        return readIn(() -> {
+            if (user != null) {
+                rows.actFor(user);
+            }
+        }, query);
+    }
+
+    private <T> T readIn(Runnable start, Supplier<T> query) {
         try {
             transaction.begin();
             try {
-                rows.seeAllUsers();
+                start.run();
                 return query.get();
             } finally {
                 transaction.rollback();
@@ -76,6 +95,11 @@ public class ServerData {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A JPQL query through the application's persistence unit, as written: no filter added. */
+    public <T> List<T> list(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).getResultList();
     }
 
     public long count(String sql, Object... parameters) {
