@@ -12,12 +12,17 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Kontak's one database, defined from configuration (see {@link DatabaseDefaults}), brought to the current schema
- * before the application serves anything.
+ * before the application serves anything. The data source connects as {@code kontak.db.user}; migrations run as
+ * {@code kontak.db.owner-user} where one is configured (on PostgreSQL the application's role is then held by row
+ * level security, see {@code RowLevelSecurity}).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -42,13 +47,37 @@ public class Database {
     @Inject
     FirstAdmin firstAdmin;
 
+    @Inject
+    @ConfigProperty(name = "kontak.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.user")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.password")
+    String password;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.owner-user")
+    Optional<String> owner;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.owner-password")
+    Optional<String> ownerPassword;
+
     @PostConstruct
     void migrate() {
-        Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-                .load()
-                .migrate();
+        FluentConfiguration flyway = Flyway.configure(getClass().getClassLoader())
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor());
+        if (owner.isPresent() && !owner.get().equals(user)) {
+            // The tables' owner migrates; the application's own role, which row level security holds, never could.
+            flyway.dataSource(url, owner.get(), ownerPassword.orElse(password));
+        } else {
+            flyway.dataSource(dataSource);
+        }
+        flyway.load().migrate();
         firstAdmin.ensure();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.auth.control.RowLevelSecurity;
 import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.boundary.ContactBook;
@@ -86,6 +87,9 @@ class MetadataConsistencyIT {
 
     @Inject
     MetadataCache cache;
+
+    @Inject
+    RowLevelSecurity rowLevelSecurity;
 
 
     @Resource
@@ -192,6 +196,32 @@ class MetadataConsistencyIT {
         try (JsonReader reader = Json.createReader(new StringReader(array))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
+    }
+
+    /** The application's own entity manager, in a transaction acting for a user, under the policies. */
+    @Test
+    void theApplicationsUnfilteredQueriesReturnOnlyTheActingUsersRows() {
+        assertTrue(rowLevelSecurity.active(), "the suite's server connects as a role row level security holds");
+        UUID alice = data.newUser("alice");
+        UUID bob = data.newUser("bob");
+        Contact alices = book.create(alice, details("Alice's"));
+        Contact bobs = book.create(bob, details("Bob's"));
+        activities.log(bob, bobs.id(), activity(1, new Random(7)));
+        assertThrows(ContactAccessDenied.class, () -> book.view(bob, alices.id()));
+
+        assertEquals(List.of(alices.id()), data.readAs(alice, () -> ids("SELECT c.id FROM Contact c")));
+        assertEquals(List.of(alice), data.readAs(alice, () -> ids("SELECT m.userId FROM UserMetadata m")));
+        assertEquals(List.of(), data.readAs(alice, () -> ids("SELECT a.id FROM Activity a")));
+        assertEquals(List.of(), data.readAs(alice, () -> ids("SELECT r.userId FROM AccessRefusal r")));
+        assertEquals(List.of(bob), data.readAs(bob, () -> ids("SELECT r.userId FROM AccessRefusal r")));
+        assertEquals(List.of(bobs.id()), data.readAs(bob, () -> ids("SELECT a.contactId FROM Activity a")));
+        assertEquals(List.of(), data.readAs(null, () -> ids("SELECT c.id FROM Contact c")), "acting for nobody");
+        assertTrue(data.read(() -> ids("SELECT c.id FROM Contact c")).containsAll(List.of(alices.id(), bobs.id())),
+                "across users, explicitly");
+    }
+
+    private List<UUID> ids(String jpql) {
+        return data.list(jpql, UUID.class);
     }
 
     @Test

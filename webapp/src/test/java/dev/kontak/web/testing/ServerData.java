@@ -2,24 +2,31 @@ package dev.kontak.web.testing;
 
 import dev.kontak.auth.boundary.NewAccount;
 import dev.kontak.auth.boundary.Registration;
+import dev.kontak.auth.control.RowLevelSecurity;
 import dev.kontak.auth.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * For tests that run inside the server: new users through the application, and plain SQL beside it (to look at
- * rows, or to corrupt them as a buggy script would). Add it to the deployment with
- * {@link KontakDeployment#withTests}.
+ * rows, or to corrupt them as a buggy script would), as the tables' owner: past row level security. Add it to the
+ * deployment with {@link KontakDeployment#withTests}.
  */
 @ApplicationScoped
 public class ServerData {
@@ -35,6 +42,24 @@ public class ServerData {
     @Resource
     UserTransaction transaction;
 
+    @Inject
+    RowLevelSecurity rows;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.owner-user")
+    Optional<String> owner;
+
+    @Inject
+    @ConfigProperty(name = "kontak.db.owner-password")
+    Optional<String> ownerPassword;
+
     public UUID newUser(String who) {
         String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@kontak.test";
         return registration.register(new NewAccount(email, PASSWORD, who), Role.USER).id();
@@ -44,11 +69,25 @@ public class ServerData {
         return (String) value("SELECT email FROM users WHERE id = ?", user);
     }
 
-    /** Reads in a transaction of its own, as the application's boundaries do. */
+    /** Reads in a transaction of its own, as the application's boundaries do, seeing every user's rows. */
     public <T> T read(Supplier<T> query) {
+        return readIn(rows::seeAllUsers, query);
+    }
+
+    /** Reads in a transaction of its own acting for the user, or for nobody when {@code user} is null. */
+    public <T> T readAs(UUID user, Supplier<T> query) {
+        return readIn(() -> {
+            if (user != null) {
+                rows.actFor(user);
+            }
+        }, query);
+    }
+
+    private <T> T readIn(Runnable start, Supplier<T> query) {
         try {
             transaction.begin();
             try {
+                start.run();
                 return query.get();
             } finally {
                 transaction.rollback();
@@ -58,12 +97,17 @@ public class ServerData {
         }
     }
 
+    /** A JPQL query through the application's persistence unit, as written: no filter added. */
+    public <T> List<T> list(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).getResultList();
+    }
+
     public long count(String sql, Object... parameters) {
         return ((Number) value(sql, parameters)).longValue();
     }
 
     public Object value(String sql, Object... parameters) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = connection(); PreparedStatement query = db.prepareStatement(sql)) {
             bind(query, parameters);
             try (ResultSet result = query.executeQuery()) {
                 result.next();
@@ -76,7 +120,7 @@ public class ServerData {
 
     /** Plain SQL, outside the application's transactions. */
     public void execute(String sql, Object... parameters) {
-        try (Connection db = dataSource.getConnection()) {
+        try (Connection db = connection()) {
             if (parameters.length == 0) {
                 try (Statement statement = db.createStatement()) {
                     statement.execute(sql);
@@ -92,8 +136,20 @@ public class ServerData {
         }
     }
 
+    /**
+     * A connection beside the application's, as the tables' owner where one is configured (a script or an operator:
+     * every row, triggers, the SQL functions), else as the application.
+     */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        if (owner.isEmpty()) {
+            return dataSource.getConnection();
+        }
+        try {
+            Class.forName("org.postgresql.Driver"); // registers the WAR's driver with DriverManager
+        } catch (ClassNotFoundException e) {
+            throw new SQLException(e);
+        }
+        return DriverManager.getConnection(url, owner.get(), ownerPassword.orElse(""));
     }
 
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {

@@ -34,6 +34,8 @@ public class TestDatabase implements LauncherSessionListener {
     private static EmbeddedPostgres embedded;
     private static String adminUrl;
     private static String name;
+    private static String appUser;
+    private static String appPassword;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -45,6 +47,7 @@ public class TestDatabase implements LauncherSessionListener {
             name = "kontak_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE DATABASE " + name);
             url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name;
+            createAppRole();
             System.setProperty("payara.cmdOptions", "@" + payaraJvmOptions());
             LOG.info(() -> "Test database " + url);
         } catch (SQLException | IOException e) {
@@ -57,6 +60,9 @@ public class TestDatabase implements LauncherSessionListener {
         try {
             if (name != null) {
                 execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+            if (appUser != null) {
+                execute("DROP ROLE IF EXISTS " + appUser);
             }
             if (embedded != null) {
                 embedded.close();
@@ -71,8 +77,18 @@ public class TestDatabase implements LauncherSessionListener {
         return url;
     }
 
+    /** As the superuser, who owns the tables and sees every row. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    /** As the server connects: this run's login role, a member of kontak_app, held by row level security. */
+    public static Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(url, appUser, appPassword);
+    }
+
+    public static String applicationRole() {
+        return appUser;
     }
 
     /** The first column of the first row of a query (a count, say), or null where there is no row. */
@@ -109,14 +125,29 @@ public class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /**
+     * A login role of this run for the server, a member of kontak_app, so that every test runs with row level
+     * security active; the superuser migrates as the tables' owner. kontak_app is created as the migration would
+     * (NOLOGIN NOINHERIT) where this server does not have it yet, since the login role must join it first.
+     */
+    private static void createAppRole() throws SQLException {
+        appUser = name + "_app";
+        appPassword = UUID.randomUUID().toString();
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kontak_app') THEN "
+                + "CREATE ROLE kontak_app NOLOGIN NOINHERIT; END IF; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        execute("CREATE ROLE " + appUser + " LOGIN PASSWORD '" + appPassword + "' IN ROLE kontak_app");
+    }
+
     private static Path payaraJvmOptions() {
         try {
             Path file = Files.createTempFile("kontak-it-", ".args");
             file.toFile().deleteOnExit();
             Files.write(file, List.of(
                     "-Dkontak.db.url=" + url,
-                    "-Dkontak.db.user=postgres",
-                    "-Dkontak.db.password=postgres",
+                    "-Dkontak.db.user=" + appUser,
+                    "-Dkontak.db.password=" + appPassword,
+                    "-Dkontak.db.owner-user=postgres",
+                    "-Dkontak.db.owner-password=postgres",
                     "-Dkontak.password.iterations=10000",
                     "-Dkontak.admin.email=" + TestAccounts.ADMIN_EMAIL,
                     "-Dkontak.admin.password=" + TestAccounts.ADMIN_PASSWORD,

@@ -1,5 +1,7 @@
 package dev.kontak.contacts.boundary;
 
+import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.contacts.control.Timelines;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityDetails;
 import dev.kontak.contacts.entity.Contact;
@@ -25,6 +27,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@ActsForUser
 public class ActivityLog {
 
     @PersistenceContext
@@ -32,6 +35,9 @@ public class ActivityLog {
 
     @Inject
     ContactBook contacts;
+
+    @Inject
+    Timelines timelines;
 
     @Inject
     Event<ContactChanged> changes;
@@ -89,8 +95,8 @@ public class ActivityLog {
 
     private Activity existing(UUID user, UUID activityId, ContactOperation operation) {
         Activity activity = em.find(Activity.class, activityId);
-        if (activity == null) {
-            contacts.requireAccess(user, null, operation);
+        if (activity == null) { // missing, or on a contact the user may not access (row level security)
+            contacts.requireAccess(user, timelines.contactOf(activityId).orElse(null), operation);
             throw new ContactAccessDenied(null, operation);
         }
         return activity;

@@ -1,5 +1,6 @@
 package dev.kontak.contacts.boundary;
 
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Contact;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  */
 @ApplicationScoped
 @Transactional
+@ActsForUser
 public class ContactBook {
 
     private static final String MATCHES = " AND (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern "

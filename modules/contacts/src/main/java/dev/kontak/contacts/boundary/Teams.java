@@ -1,6 +1,7 @@
 package dev.kontak.contacts.boundary;
 
 import dev.kontak.auth.control.Accounts;
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.StorableText;
 import dev.kontak.contacts.control.Memberships;
@@ -27,6 +28,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
+@ActsForUser
 public class Teams {
 
     private static final String NOT_FOUND = "Team not found.";

@@ -1,5 +1,6 @@
 package dev.kontak.contacts.control;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
@@ -35,6 +36,7 @@ public class Sharing {
     }
 
     /** When someone leaves a team, the contacts they shared with it stop being shared. */
+    @AcrossUsers
     public void unshareAllOf(UUID owner, UUID team, UUID actor) {
         List<Contact> shared = em.createQuery(
                         "SELECT c FROM Contact c WHERE c.ownerId = :owner AND c.teamId = :team ORDER BY c.id", Contact.class)

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.boundary;
 
+import dev.kontak.auth.control.AcrossUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import java.util.UUID;
 /** The audit of refused operations on contacts (access_refusals), for administrators: newest first. */
 @ApplicationScoped
 @Transactional
+@AcrossUsers
 public class AccessAudit {
 
     /** Which refusals to list; any part may be absent (null or empty e-mail, null times). */

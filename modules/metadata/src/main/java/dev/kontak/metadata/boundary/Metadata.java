@@ -1,5 +1,6 @@
 package dev.kontak.metadata.boundary;
 
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.metadata.control.AccessList;
 import dev.kontak.metadata.control.ContactAccess;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** A user's own metadata, as the seed's useUserMetadata hook offered it. Every method is scoped to that user. */
 @ApplicationScoped
 @Transactional
+@ActsForUser
 public class Metadata {
 
     /** Is the row older than the given age, and how old is it. */

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.boundary;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.metadata.control.AccessList;
 import dev.kontak.metadata.control.MetadataChecks;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional
+@AcrossUsers
 public class MetadataDirectory {
 
     public static final int PAGE_SIZE = 50;

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.boundary;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.metadata.boundary.MetadataHealthReport.Timing;
 import dev.kontak.metadata.control.MetadataStatistics;
 import dev.kontak.metadata.control.NodeMinutes;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 @ApplicationScoped
 @Transactional
+@AcrossUsers
 public class MetadataFigures {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;

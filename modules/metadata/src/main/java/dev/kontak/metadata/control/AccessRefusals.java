@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.metadata.entity.AccessRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ public class AccessRefusals {
 
     /** Writes in a transaction of its own: the refused operation's transaction rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @ActsForUser
     public void record(UUID user, UUID contact, String operation, String reason) {
         em.persist(new AccessRefusal(user, contact, operation, reason, clock.instant()));
     }

@@ -71,8 +71,13 @@ public class BatchRuns {
         return true;
     }
 
+    /** The run that has not ended, or else the one that started last (a newer finished run must not hide it). */
     public Optional<BatchRun> latest() {
-        return em.createNamedQuery("BatchRun.latest", BatchRun.class).setMaxResults(1).getResultStream().findFirst();
+        return first("BatchRun.unfinished").or(() -> first("BatchRun.latest"));
+    }
+
+    private Optional<BatchRun> first(String query) {
+        return em.createNamedQuery(query, BatchRun.class).setMaxResults(1).getResultStream().findFirst();
     }
 
     /** The next {@code size} users after {@code after} (from the first when null), in user-id order. */

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.metadata.entity.Drift;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * never holds one large transaction or many locks.
  */
 @ApplicationScoped
+@AcrossUsers
 public class MetadataAudit {
 
     /** One batch of users, in user-id order, and those whose row looked drifted without a lock. */

@@ -1,5 +1,7 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.auth.control.AcrossUsers;
+import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.contacts.entity.Checksums;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.metadata.entity.MetadataValues;
@@ -90,7 +92,10 @@ public class MetadataRefresher {
     /**
      * Full recompute: the row and the access list become what the data says; the version grows. Written at once
      * (flush), so that the time measured includes the write and a write that fails counts as a failed refresh.
+     * Maintenance work (repairs, "refresh all", an administrator's "refresh now"): it sees every user's rows under
+     * row level security; a user's own stale refresh ({@link #refreshIfStale}) runs as that user.
      */
+    @AcrossUsers
     public UserMetadata refresh(UUID user) {
         Timer.Context timing = refreshTime.time();
         try {
@@ -117,6 +122,7 @@ public class MetadataRefresher {
      * stale together wait for the first one's lock and then find it fresh: one recompute, not one each.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @ActsForUser
     public void refreshIfStale(UUID user, Duration maxAge) {
         UserMetadata metadata = lockOrCreate(user);
         if (metadata.isOlderThan(maxAge, clock.instant())) {

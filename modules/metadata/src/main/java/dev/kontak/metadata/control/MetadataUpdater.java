@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.auth.events.AccountCreated;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.entity.Contact;
@@ -30,6 +31,7 @@ import java.util.UUID;
  * fails with it. After the commit, {@link MetadataChanged} tells who to invalidate.
  */
 @ApplicationScoped
+@AcrossUsers
 public class MetadataUpdater {
 
     @PersistenceContext

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "metadata_batch_runs")
 @NamedQuery(name = "BatchRun.latest", query = "SELECT r FROM BatchRun r ORDER BY r.startedAt DESC")
-@NamedQuery(name = "BatchRun.unfinished", query = "SELECT r FROM BatchRun r WHERE r.outcome IS NULL")
+@NamedQuery(name = "BatchRun.unfinished", query = "SELECT r FROM BatchRun r WHERE r.outcome IS NULL ORDER BY r.startedAt DESC")
 public class BatchRun {
 
     @Id
