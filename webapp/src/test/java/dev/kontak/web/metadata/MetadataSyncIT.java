@@ -16,6 +16,7 @@ import dev.kontak.metadata.boundary.SyncSchedule;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
 import dev.kontak.metadata.control.SyncLeases;
+import dev.kontak.metadata.entity.SyncLease;
 import dev.kontak.metadata.entity.SyncRun;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
@@ -193,7 +194,7 @@ class MetadataSyncIT {
         List<Callable<Boolean>> nodes = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String node = "node-" + i;
-            nodes.add(() -> leases.take(node, Duration.ofMinutes(5)));
+            nodes.add(() -> leases.take(SyncLease.METADATA_SYNC, node, Duration.ofMinutes(5)));
         }
         try {
             int winners = 0;

@@ -1,16 +1,16 @@
 package dev.kontak.metadata.boundary;
 
 import dev.kontak.auth.entity.Account;
-import dev.kontak.metadata.control.BatchLease;
 import dev.kontak.metadata.control.BatchResult;
 import dev.kontak.metadata.control.BatchRuns;
-import dev.kontak.metadata.control.MetadataAudit;
+import dev.kontak.metadata.control.IntegrityCheck;
 import dev.kontak.metadata.control.MetadataRefresher;
+import dev.kontak.metadata.control.SyncLeases;
 import dev.kontak.metadata.control.ThisNode;
 import dev.kontak.metadata.entity.BatchKind;
 import dev.kontak.metadata.entity.BatchOutcome;
 import dev.kontak.metadata.entity.BatchRun;
-import dev.kontak.metadata.entity.Drift;
+import dev.kontak.metadata.entity.SyncLease;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * "Verify integrity of all users" and "Refresh all" (the seed's bulk metadata refresh), started by an administrator
  * and run in the background on a managed executor, {@code kontak.batch.size} users at a time (user-id order, one
- * transaction per check, repair or refresh, as {@link MetadataSync} does). Progress goes to the run's row after
+ * transaction per check, repair or refresh; verifying is {@link IntegrityCheck}, as for {@link MetadataSync}). Progress goes to the run's row after
  * every batch, so any node shows it; a cancel request is a flag in that row, seen after the batch in hand. One run
- * at a time across all nodes: the run holds the "metadata-batch" lease ({@link BatchLease}) while it goes on.
+ * at a time across all nodes: the run holds the "metadata-batch" lease ({@link SyncLeases}) while it goes on.
  */
 @ApplicationScoped
 public class MetadataBatch {
@@ -52,13 +51,13 @@ public class MetadataBatch {
     EntityManager em;
 
     @Inject
-    BatchLease lease;
+    SyncLeases leases;
 
     @Inject
     BatchRuns runs;
 
     @Inject
-    MetadataAudit audit;
+    IntegrityCheck integrity;
 
     @Inject
     MetadataRefresher refresher;
@@ -80,7 +79,7 @@ public class MetadataBatch {
      */
     public BatchProgress start(BatchKind kind, UUID admin) {
         String holder = "run/" + UUID.randomUUID();
-        if (!lease.take(holder, LEASE)) {
+        if (!leases.take(SyncLease.METADATA_BATCH, holder, LEASE)) {
             throw new BatchAlreadyRunning(latest().filter(BatchProgress::running).orElse(null));
         }
         BatchRun run;
@@ -88,7 +87,7 @@ public class MetadataBatch {
             run = runs.start(kind, admin, node.name(), LEASE);
             executor.execute(() -> work(run, holder));
         } catch (RuntimeException e) {
-            lease.release(holder);
+            leases.release(SyncLease.METADATA_BATCH, holder);
             throw e;
         }
         LOG.info(() -> "Metadata batch " + kind + " started on " + node.name() + " over " + run.total() + " users");
@@ -111,13 +110,13 @@ public class MetadataBatch {
         try {
             UUID after = null;
             BatchResult result;
-            while (!(result = run.kind() == BatchKind.VERIFY ? verify(after) : refresh(after)).users().isEmpty()) {
+            while (!(result = run.kind() == BatchKind.VERIFY ? integrity.next(after, batchSize) : refresh(after)).users().isEmpty()) {
                 after = result.last();
                 if (runs.record(run.id(), result)) {
                     outcome = BatchOutcome.CANCELLED;
                     break;
                 }
-                if (!lease.renew(holder, LEASE)) {
+                if (!leases.renew(SyncLease.METADATA_BATCH, holder, LEASE)) {
                     LOG.warning("Metadata batch stopped: its lease expired and another run took it");
                     outcome = BatchOutcome.INTERRUPTED;
                     break;
@@ -128,28 +127,10 @@ public class MetadataBatch {
             outcome = BatchOutcome.INTERRUPTED;
         } finally {
             runs.finish(run.id(), outcome);
-            lease.release(holder);
+            leases.release(SyncLease.METADATA_BATCH, holder);
         }
         BatchOutcome ended = outcome;
         LOG.info(() -> "Metadata batch " + run.kind() + " ended: " + ended);
-    }
-
-    /** Checks a batch without locks, then repairs each suspect under its row lock (see {@link MetadataAudit}). */
-    private BatchResult verify(UUID after) {
-        MetadataAudit.Batch batch = audit.check(after, batchSize);
-        Map<UUID, Drift> checked = new HashMap<>();
-        batch.users().forEach(user -> checked.put(user, Drift.none()));
-        List<UUID> failed = new ArrayList<>();
-        for (UUID user : batch.suspects()) {
-            try {
-                checked.put(user, audit.repair(user));
-            } catch (RuntimeException e) {
-                checked.remove(user);
-                failed.add(user);
-                LOG.log(Level.WARNING, "Metadata batch could not repair user " + user, e);
-            }
-        }
-        return new BatchResult(batch.users(), checked, List.of(), failed);
     }
 
     /** Each user's full recompute is a transaction of its own: one failure loses nothing else. */

@@ -1,10 +1,12 @@
 package dev.kontak.metadata.boundary;
 
-import dev.kontak.metadata.control.MetadataAudit;
+import dev.kontak.metadata.control.BatchResult;
+import dev.kontak.metadata.control.IntegrityCheck;
+import dev.kontak.metadata.control.MetadataStatistics;
 import dev.kontak.metadata.control.SyncLeases;
 import dev.kontak.metadata.control.SyncRuns;
 import dev.kontak.metadata.control.ThisNode;
-import dev.kontak.metadata.entity.Drift;
+import dev.kontak.metadata.entity.SyncLease;
 import dev.kontak.metadata.entity.SyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -42,7 +43,7 @@ public class MetadataSync {
     SyncRuns runs;
 
     @Inject
-    MetadataAudit audit;
+    IntegrityCheck integrity;
 
     @Inject
     Clock clock;
@@ -59,12 +60,12 @@ public class MetadataSync {
     ThisNode thisNode;
 
     @Inject
-    @Metric(name = "kontak.metadata.drift.found", absolute = true,
+    @Metric(name = MetadataStatistics.DRIFT_FOUND, absolute = true,
             description = "Metadata rows the background check found different from the data")
     Counter driftFound;
 
     @Inject
-    @Metric(name = "kontak.metadata.drift.repaired", absolute = true,
+    @Metric(name = MetadataStatistics.DRIFT_REPAIRED, absolute = true,
             description = "Drifted metadata rows the background check repaired")
     Counter driftRepaired;
 
@@ -76,37 +77,26 @@ public class MetadataSync {
     public Optional<SyncRun> runNow() {
         String node = thisNode.name();
         Duration lease = interval.compareTo(MINIMUM_LEASE) > 0 ? interval : MINIMUM_LEASE;
-        if (!leases.take(node, lease)) {
+        if (!leases.take(SyncLease.METADATA_SYNC, node, lease)) {
             LOG.fine("Metadata sync skipped: another node holds the lease");
             return Optional.empty();
         }
         SyncRun run = runs.store(new SyncRun(node, clock.instant()));
         Map<String, Integer> columns = new TreeMap<>();
         UUID after = null;
-        MetadataAudit.Batch batch;
-        while (!(batch = audit.check(after, batchSize)).users().isEmpty()) {
-            int drifted = 0;
-            int repaired = 0;
-            for (UUID user : batch.suspects()) {
-                try {
-                    Drift drift = audit.repair(user);
-                    if (drift.any()) {
-                        drifted++;
-                        repaired++;
-                        driftFound.inc();
-                        driftRepaired.inc();
-                        drift.columns().forEach(column -> columns.merge(column, 1, Integer::sum));
-                    }
-                } catch (RuntimeException e) {
-                    drifted++; // it looked drifted and could not even be checked under the lock: count it, not repaired
-                    driftFound.inc();
-                    LOG.log(Level.WARNING, "Metadata sync could not repair user " + user, e);
-                }
-            }
+        BatchResult batch;
+        while (!(batch = integrity.next(after, batchSize)).users().isEmpty()) {
+            // a suspect that could not even be checked under its lock counts as drifted, not repaired
+            int drifted = batch.drifted() + batch.failed().size();
+            int repaired = batch.drifted();
+            driftFound.inc(drifted);
+            driftRepaired.inc(repaired);
+            batch.checked().values().forEach(drift -> drift.columns()
+                    .forEach(column -> columns.merge(column, 1, Integer::sum)));
             run.counted(batch.users().size(), drifted, repaired);
             run = runs.store(run);
             after = batch.last();
-            if (!leases.renew(node, lease)) {
+            if (!leases.renew(SyncLease.METADATA_SYNC, node, lease)) {
                 LOG.warning(() -> "Metadata sync stopped: the lease expired and another node took it");
                 return Optional.of(run);
             }

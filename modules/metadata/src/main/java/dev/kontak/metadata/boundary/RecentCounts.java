@@ -3,6 +3,7 @@ package dev.kontak.metadata.boundary;
 import dev.kontak.metadata.boundary.MetadataHealthReport.ErrorRate;
 import dev.kontak.metadata.boundary.MetadataHealthReport.HourlyCount;
 import dev.kontak.metadata.boundary.MetadataHealthReport.NodeCache;
+import dev.kontak.metadata.control.MetadataStatistics;
 import dev.kontak.metadata.entity.MetadataCounts;
 import dev.kontak.metadata.entity.NodeMinute;
 import java.time.Duration;
@@ -62,8 +63,8 @@ final class RecentCounts {
 
     /** Always the three kinds, in this order. */
     List<ErrorRate> errorsLastHour() {
-        return List.of(new ErrorRate("access-denied", lastHour(MetadataCounts::accessDenials)),
-                new ErrorRate("stale-form", lastHour(MetadataCounts::staleForms)),
+        return List.of(new ErrorRate(MetadataStatistics.ACCESS_DENIED, lastHour(MetadataCounts::accessDenials)),
+                new ErrorRate(MetadataStatistics.STALE_FORM, lastHour(MetadataCounts::staleForms)),
                 new ErrorRate("refresh-failed", lastHour(MetadataCounts::refreshFailures)));
     }
 

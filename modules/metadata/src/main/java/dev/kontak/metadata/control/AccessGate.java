@@ -38,7 +38,7 @@ public class AccessGate {
     AccessRefusals refusals;
 
     @Inject
-    @Metric(name = "kontak.metadata.validation", absolute = true,
+    @Metric(name = MetadataStatistics.VALIDATION_TIME, absolute = true,
             description = "Validating an operation on a contact against the user's metadata, refresh included")
     Timer validation;
 

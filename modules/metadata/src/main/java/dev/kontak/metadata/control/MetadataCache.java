@@ -46,12 +46,12 @@ public class MetadataCache {
     int maxUsers;
 
     @Inject
-    @Metric(name = "kontak.metadata.cache.hits", absolute = true,
+    @Metric(name = MetadataStatistics.CACHE_HITS, absolute = true,
             description = "Metadata reads answered from this node's copy")
     Counter hits;
 
     @Inject
-    @Metric(name = "kontak.metadata.cache.misses", absolute = true,
+    @Metric(name = MetadataStatistics.CACHE_MISSES, absolute = true,
             description = "Metadata reads that found no copy on this node and read the database")
     Counter misses;
 

@@ -51,17 +51,17 @@ public class MetadataRefresher {
     Event<MetadataChanged> metadataChanges;
 
     @Inject
-    @Metric(name = "kontak.metadata.refresh", absolute = true,
+    @Metric(name = MetadataStatistics.REFRESH_TIME, absolute = true,
             description = "Recomputing a user's metadata from the data and writing it (failures included)")
     Timer refreshTime;
 
     @Inject
-    @Metric(name = "kontak.metadata.refreshes", absolute = true,
+    @Metric(name = MetadataStatistics.REFRESHES, absolute = true,
             description = "Users' metadata recomputed from the data and written")
     Counter refreshes;
 
     @Inject
-    @Metric(name = "kontak.metadata.refresh.failures", absolute = true,
+    @Metric(name = MetadataStatistics.REFRESH_FAILURES, absolute = true,
             description = "Recomputes of a user's metadata that failed")
     Counter refreshFailures;
 

@@ -32,6 +32,16 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class MetadataStatistics {
 
+    /** The counters read here and the timers the figures read, named once for the beans that declare them. */
+    public static final String CACHE_HITS = "kontak.metadata.cache.hits";
+    public static final String CACHE_MISSES = "kontak.metadata.cache.misses";
+    public static final String REFRESHES = "kontak.metadata.refreshes";
+    public static final String REFRESH_FAILURES = "kontak.metadata.refresh.failures";
+    public static final String DRIFT_FOUND = "kontak.metadata.drift.found";
+    public static final String DRIFT_REPAIRED = "kontak.metadata.drift.repaired";
+    public static final String VALIDATION_TIME = "kontak.metadata.validation";
+    public static final String REFRESH_TIME = "kontak.metadata.refresh";
+
     /** Refused operations on contacts, tagged by reason; also counted in the contacts module (stale forms). */
     public static final String DENIALS = "kontak.access.denials";
     public static final String DENIALS_DESCRIPTION = "Operations on contacts refused, by reason";
@@ -95,10 +105,10 @@ public class MetadataStatistics {
 
     /** What this node's counters say now. */
     public MetadataCounts counted() {
-        return new MetadataCounts(count("kontak.metadata.cache.hits"), count("kontak.metadata.cache.misses"),
-                count("kontak.metadata.refreshes"), count("kontak.metadata.refresh.failures"),
+        return new MetadataCounts(count(CACHE_HITS), count(CACHE_MISSES),
+                count(REFRESHES), count(REFRESH_FAILURES),
                 count(DENIALS, new Tag("reason", ACCESS_DENIED)), count(DENIALS, new Tag("reason", STALE_FORM)),
-                count("kontak.metadata.drift.found"), count("kontak.metadata.drift.repaired"));
+                count(DRIFT_FOUND), count(DRIFT_REPAIRED));
     }
 
     /** A counter that no bean has registered yet has counted nothing. */

@@ -23,6 +23,12 @@ public class SyncLease {
     /** The one lease of the metadata repair, inserted by the migration. */
     public static final String METADATA_SYNC = "metadata-sync";
 
+    /**
+     * Held by one administrator's run over every user (not by its node, so that a node cannot start a second run
+     * beside its own); expires when the run's node dies.
+     */
+    public static final String METADATA_BATCH = "metadata-batch";
+
     @Id
     private String name;
 
