@@ -59,7 +59,7 @@ class BrowserSignInIT {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys("not my password");
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        assertEquals("Wrong e-mail address or password.", browser.findElement(By.cssSelector("[role=alert]")).getText());
+        assertEquals("Wrong e-mail address or password.", Chromium.await(browser, By.cssSelector("[role=alert]")).getText());
 
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();

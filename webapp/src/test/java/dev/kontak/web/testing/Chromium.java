@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,6 +34,15 @@ public final class Chromium {
                 "--disable-quic", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Waits until the page shows an element matching {@code what}: a form answered on the same path (a refused
+     * sign-in) leaves the old page in place until the new one arrives.
+     */
+    public static WebElement await(WebDriver browser, By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
     /** Waits until the browser's URL ends with a path matching {@code pathRegex}: pages answer forms with 303. */
