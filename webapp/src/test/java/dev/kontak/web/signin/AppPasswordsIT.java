@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * App passwords through HTTP, on Payara Micro against PostgreSQL with row level security: created on the account
  * page and through the API, used with Bearer and HTTP Basic, revoked, throttled, and refused wherever only the
- * account password will do. Its own deployment because it is a feature's whole suite (fourteen scenarios);
+ * account password will do. Its own deployment because it is a feature's whole suite (fourteen scenarios, row level security on its table included);
  * SignInIT would double in size.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -376,7 +376,37 @@ class AppPasswordsIT {
         assertEquals("{\"error\":\"Wrong e-mail address or password.\"}", mixed.body());
     }
 
+    @Test
+    void rowLevelSecurityShowsATransactionOnlyItsUsersAppPasswords() throws SQLException {
+        String alice = signUp("rlsalice");
+        String bob = signUp("rlsbob");
+        String alices = create(alice, "Alice's").getString("id");
+        String bobs = create(bob, "Bob's").getString("id");
+        String bobId = json(visitor.getJson("/api/me", bob, PASSWORD)).getString("id");
+
+        try (Connection db = TestDatabase.connectAsApplication()) {
+            assertEquals(0, count(db, "SELECT count(*) FROM app_passwords"), "acting for nobody: none");
+            db.setAutoCommit(false);
+            try (PreparedStatement actFor = db.prepareStatement("SELECT set_config('kontak.user_id', ?, true)")) {
+                actFor.setString(1, bobId);
+                actFor.executeQuery().close();
+            }
+            assertEquals(1, count(db, "SELECT count(*) FROM app_passwords WHERE id IN ('" + alices + "', '" + bobs + "')"));
+            assertEquals(1, count(db, "SELECT count(*) FROM app_passwords WHERE id = '" + bobs + "'"));
+            assertEquals(0, db.createStatement().executeUpdate("DELETE FROM app_passwords WHERE id = '" + alices + "'"));
+            db.rollback();
+        }
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM app_passwords WHERE id = ?", UUID.fromString(alices)));
+    }
+
     // ---- helpers
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (ResultSet result = db.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
 
     private String signUp(String who) {
         String email = uniqueEmail(who);
