@@ -1,8 +1,10 @@
 package dev.kontak.web.api;
 
+import dev.kontak.web.signin.SignInMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
 /**
@@ -15,8 +17,16 @@ public class Caller {
     @Inject
     SecurityContext security;
 
+    @Inject
+    HttpServletRequest request;
+
     /** The principal's name is the account id (see {@code PasswordSignIn}). */
     public UUID id() {
         return UUID.fromString(security.getCallerPrincipal().getName());
+    }
+
+    /** Whether the caller signed in with an app password rather than the account password. */
+    public boolean usesAppPassword() {
+        return SignInMechanism.signedInWithAppPassword(request);
     }
 }

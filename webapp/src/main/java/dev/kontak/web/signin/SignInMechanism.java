@@ -1,31 +1,34 @@
 package dev.kontak.web.signin;
 
 import dev.kontak.auth.control.Accounts;
+import dev.kontak.auth.control.AppPasswordCredential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * How callers prove who they are. Pages: a sign-in form ({@link LoginPage} calls
  * {@code SecurityContext.authenticate}), remembered in the HTTP session. {@code /api/*}: HTTP Basic on every
  * request, never the session (so no cross-site request can ride on a browser's cookie), and a JSON 401 instead
- * of a redirect. {@code /metrics} takes HTTP Basic too (administrators only), so a scraper can read it.
+ * of a redirect; an app password may stand in for the account password, or come alone as a Bearer token
+ * ({@link ApiCredentials}). {@code /metrics} takes the same (administrators only), so a scraper can read it.
+ * The sign-in form never takes an app password: its credential only ever reaches {@code PasswordSignIn}.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
+
+    private static final String APP_PASSWORD = SignInMechanism.class.getName() + ".appPassword";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -72,35 +75,36 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (!ApiCredentials.presented(request)) {
             return context.isProtected()
-                    ? unauthorized(response, "Sign in with HTTP Basic: your e-mail address and password.")
+                    ? unauthorized(response, "Sign in with HTTP Basic (your e-mail address and password or an app "
+                            + "password) or with Authorization: Bearer and an app password.")
                     : context.doNothing();
         }
-        UsernamePasswordCredential credential = decode(header.substring(6).strip());
-        CredentialValidationResult result = credential == null
-                ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
-        return result.getStatus() == CredentialValidationResult.Status.VALID
-                ? context.notifyContainerAboutLogin(result)
-                : unauthorized(response, "Wrong e-mail address or password.");
+        Optional<Credential> credential = ApiCredentials.of(request);
+        CredentialValidationResult result = credential.map(identityStores::validate)
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(response, ApiCredentials.isBearer(request)
+                    ? "Unknown or revoked app password."
+                    : "Wrong e-mail address or password.");
+        }
+        if (credential.get() instanceof AppPasswordCredential) {
+            request.setAttribute(APP_PASSWORD, Boolean.TRUE);
+        }
+        return context.notifyContainerAboutLogin(result);
     }
 
-    private static UsernamePasswordCredential decode(String encoded) {
-        try {
-            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = pair.indexOf(':');
-            return colon < 0 ? null : new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
+    /** Whether this request signed in with an app password rather than the account password. */
+    public static boolean signedInWithAppPassword(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(APP_PASSWORD));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"Kontak\", charset=\"UTF-8\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"Kontak\"");
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"error\":\"" + message + "\"}");
             response.flushBuffer();

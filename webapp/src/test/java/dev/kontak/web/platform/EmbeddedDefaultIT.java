@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.web.testing.PageText;
 import dev.kontak.web.testing.RunningKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.Visitor;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command with nothing configured: kontak.jar on the embedded database under KONTAK_DATA_DIR,
- * migrated at start-up, keeping its data across a restart; plus the settings only a restart can change.
+ * migrated at start-up, keeping its data (an app password included) across a restart; plus the settings only a
+ * restart can change.
  */
 class EmbeddedDefaultIT {
 
@@ -27,6 +30,7 @@ class EmbeddedDefaultIT {
     void runsOnTheEmbeddedDatabaseAndKeepsItsDataAcrossARestart(@TempDir Path workDir) throws Exception {
         Path dataDir = workDir.resolve("kontak-data");
         String email = TestAccounts.uniqueEmail("embedded");
+        String token;
 
         try (RunningKontak kontak = RunningKontak.start(workDir, Map.of(
                 "KONTAK_DATA_DIR", dataDir.toString(),
@@ -46,6 +50,11 @@ class EmbeddedDefaultIT {
             HttpResponse<String> contact = visitor.sendJson("POST", "/api/contacts",
                     "{\"name\":\"Kept On H2\"}", email, PASSWORD);
             assertEquals(201, contact.statusCode(), contact.body());
+            HttpResponse<String> appPassword = visitor.sendJson("POST", "/api/app-passwords", "{\"name\":\"H2 sync\"}",
+                    email, PASSWORD);
+            assertEquals(201, appPassword.statusCode(), appPassword.body());
+            token = PageText.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
+            assertTrue(bearer(visitor, token).body().contains("Kept On H2"));
             HttpResponse<String> metadata = visitor.getJson("/api/metadata", email, PASSWORD);
             assertTrue(metadata.body().contains("\"contactCount\":1"), metadata.body());
             assertFalse(kontak.log().contains(ADMIN_PASSWORD), "the log never shows the password");
@@ -63,10 +72,19 @@ class EmbeddedDefaultIT {
             HttpResponse<String> closedApi = visitor.postJson("/api/signup", "{\"email\":\"late@kontak.test\","
                     + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"Late\"}");
             assertEquals(403, closedApi.statusCode());
+            assertEquals(200, bearer(visitor, token).statusCode(), "the app password survived the restart");
+            String id = PageText.find(visitor.getJson("/api/app-passwords", email, PASSWORD).body(),
+                    "\"id\":\"([^\"]+)\"");
+            assertEquals(204, visitor.sendJson("DELETE", "/api/app-passwords/" + id, null, email, PASSWORD).statusCode());
+            assertEquals(401, bearer(visitor, token).statusCode(), "revoked on H2 too");
             assertEquals(401, visitor.getJson("/api/me", "late@kontak.test", PASSWORD).statusCode());
             HttpResponse<String> closedPage = visitor.get("/signup");
             assertEquals(403, closedPage.statusCode());
             assertTrue(closedPage.body().contains("Sign-up is closed."));
         }
+    }
+
+    private static HttpResponse<String> bearer(Visitor visitor, String token) {
+        return visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/contacts")).header("Authorization", "Bearer " + token));
     }
 }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.auth.control.Redact;
+import dev.kontak.auth.entity.AppToken;
+import dev.kontak.web.testing.PageText;
 import dev.kontak.web.testing.RunningKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What Kontak writes to its log while people sign up, sign in, fail to sign in, get locked out, store a contact
- * with an e-mail address and a phone number, race to sign up with one address, and are refused someone else's
- * contact: kontak.jar on PostgreSQL,
- * its whole console output read line by line. No e-mail address, phone number, password or session id appears;
+ * with an e-mail address and a phone number, race to sign up with one address, are refused someone else's
+ * contact, and create, use and mistype an app password: kontak.jar on PostgreSQL,
+ * its whole console output read line by line. No e-mail address, phone number, password, app password or session
+ * id appears;
  * the masked addresses do, so the events are still there to read.
  */
 class MaskedLogsIT {
@@ -46,6 +50,7 @@ class MaskedLogsIT {
         String racer = uniqueEmail("racer.logged");
         String wrongPassword = "not-the-password-" + System.nanoTime();
         List<String> sessionIds = new ArrayList<>();
+        List<String> secrets = new ArrayList<>();
 
         try (RunningKontak kontak = RunningKontak.start(workDir, Map.of(
                 "KONTAK_DB_URL", TestDatabase.url(),
@@ -82,6 +87,16 @@ class MaskedLogsIT {
             }
             assertEquals(401, stranger.getJson("/api/me", alice, wrongPassword).statusCode());
 
+            HttpResponse<String> appPassword = other.sendJson("POST", "/api/app-passwords", "{\"name\":\"Bob's sync\"}",
+                    bob, PASSWORD);
+            assertEquals(201, appPassword.statusCode(), appPassword.body());
+            String token = PageText.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
+            secrets.add(token.substring(AppToken.PREFIX.length(), AppToken.PREFIX.length() + 8));
+            assertEquals(200, bearer(other, token).statusCode());
+            assertEquals(200, other.getJson("/api/me", bob, token).statusCode());
+            assertEquals(401, other.getJson("/api/me", bob, token.substring(0, 49) + "x").statusCode());
+            assertEquals(401, bearer(other, token.substring(0, 49) + "y").statusCode());
+
             // the losers of a race past the "is it taken" look-up are refused by the unique constraint, whose
             // error names the address: the database driver's message is masked like Kontak's own
             List<Callable<Integer>> raced = IntStream.range(0, 6).<Callable<Integer>>mapToObj(i -> () -> new Visitor(
@@ -97,10 +112,11 @@ class MaskedLogsIT {
             }
 
             List<String> lines = kontak.log().lines().toList();
+            secrets.addAll(List.of(alice, bob, mallory, racer, contactEmail, PASSWORD, wrongPassword, PHONE,
+                    PHONE.replace(" ", ""), "7946 0958"));
             assertTrue(sessionIds.size() >= 3, sessionIds.toString());
             for (String line : lines) {
-                for (String secret : List.of(alice, bob, mallory, racer, contactEmail, PASSWORD, wrongPassword, PHONE,
-                        PHONE.replace(" ", ""), "7946 0958")) {
+                for (String secret : secrets) {
                     assertFalse(line.contains(secret), () -> "\"" + secret + "\" in: " + line);
                 }
                 for (String sessionId : sessionIds) {
@@ -112,6 +128,9 @@ class MaskedLogsIT {
             assertLogged(lines, "Sign-in failed for " + Redact.email(alice));
             assertLogged(lines, "Sign-in locked for " + Redact.email(mallory) + " after 10 failures");
             assertLogged(lines, "Refused VIEW on contact " + contact + " for user ");
+            assertLogged(lines, "App password ", " created for account ");
+            assertLogged(lines, "Sign-in with an app password failed for " + Redact.email(bob));
+            assertLogged(lines, "Bearer sign-in with an unknown app password");
         }
     }
 
@@ -129,5 +148,9 @@ class MaskedLogsIT {
     private static void assertLogged(List<String> lines, String... parts) {
         assertTrue(lines.stream().anyMatch(line -> List.of(parts).stream().allMatch(line::contains)),
                 () -> String.join("", parts) + " is not in the log:\n" + String.join("\n", lines));
+    }
+
+    private static HttpResponse<String> bearer(Visitor visitor, String token) {
+        return visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/me")).header("Authorization", "Bearer " + token));
     }
 }

@@ -9,9 +9,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
-/** Locks an e-mail address after too many failed sign-ins; see {@link SignInAttempts}. */
+/**
+ * Locks an e-mail address after too many failed sign-ins, and a client's network address after too many unknown
+ * Bearer tokens; see {@link SignInAttempts}.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class SignInThrottle {
@@ -26,11 +30,11 @@ public class SignInThrottle {
 
     /** An address no table can hold ({@link Account#isStorableEmail}) is never counted, as no account can have it. */
     public boolean isLocked(String email) {
-        if (!Account.isStorableEmail(email)) {
-            return false;
-        }
-        SignInAttempts attempts = em.find(SignInAttempts.class, Account.normalizeEmail(email));
-        return attempts != null && attempts.isLocked(clock.instant());
+        return Account.isStorableEmail(email) && isKeyLocked(Account.normalizeEmail(email));
+    }
+
+    public boolean isClientLocked(String address) {
+        return isKeyLocked(SignInAttempts.clientKey(address));
     }
 
     public void recordFailure(String email) {
@@ -38,16 +42,12 @@ public class SignInThrottle {
             return;
         }
         String key = Account.normalizeEmail(email);
-        SignInAttempts attempts = em.find(SignInAttempts.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (attempts == null) {
-            attempts = new SignInAttempts(key, clock.instant());
-            em.persist(attempts);
-        }
-        attempts.recordFailure(clock.instant());
-        if (attempts.isLocked(clock.instant())) {
-            LOG.warning(() -> "Sign-in locked for " + Redact.email(key) + " after " + SignInAttempts.MAX_FAILURES
-                    + " failures");
-        }
+        recordFailure(key, () -> new SignInAttempts(key, clock.instant()), "Sign-in locked for " + Redact.email(key));
+    }
+
+    public void recordClientFailure(String address) {
+        recordFailure(SignInAttempts.clientKey(address), () -> SignInAttempts.ofClient(address, clock.instant()),
+                "Bearer sign-in locked for client " + address);
     }
 
     public void recordSuccess(String email) {
@@ -57,6 +57,23 @@ public class SignInThrottle {
         SignInAttempts attempts = em.find(SignInAttempts.class, Account.normalizeEmail(email));
         if (attempts != null) {
             em.remove(attempts);
+        }
+    }
+
+    private boolean isKeyLocked(String key) {
+        SignInAttempts attempts = em.find(SignInAttempts.class, key);
+        return attempts != null && attempts.isLocked(clock.instant());
+    }
+
+    private void recordFailure(String key, Supplier<SignInAttempts> first, String lockMessage) {
+        SignInAttempts attempts = em.find(SignInAttempts.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (attempts == null) {
+            attempts = first.get();
+            em.persist(attempts);
+        }
+        attempts.recordFailure(clock.instant());
+        if (attempts.isLocked(clock.instant())) {
+            LOG.warning(() -> lockMessage + " after " + SignInAttempts.MAX_FAILURES + " failures");
         }
     }
 }

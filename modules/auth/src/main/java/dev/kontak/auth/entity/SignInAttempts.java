@@ -9,7 +9,9 @@ import java.time.Instant;
 
 /**
  * Failed sign-ins for one e-mail address, whether or not an account has it (so a lock reveals nothing):
- * {@value #MAX_FAILURES} failures within {@link #WINDOW} lock the address for {@link #LOCK}.
+ * {@value #MAX_FAILURES} failures within {@link #WINDOW} lock the address for {@link #LOCK}. A Bearer token names
+ * no e-mail address: until it is found to be someone's app password, its failures count against the client's
+ * network address instead ({@link #ofClient}).
  */
 @Entity
 @Table(name = "sign_in_attempts")
@@ -37,6 +39,21 @@ public class SignInAttempts {
     public SignInAttempts(String email, Instant now) {
         this.email = Account.normalizeEmail(email);
         this.windowStartedAt = now;
+    }
+
+    public static SignInAttempts ofClient(String address, Instant now) {
+        SignInAttempts attempts = new SignInAttempts();
+        attempts.email = clientKey(address);
+        attempts.windowStartedAt = now;
+        return attempts;
+    }
+
+    /**
+     * The row of failed Bearer sign-ins from one network address. It begins with a capital letter, and e-mail
+     * addresses are stored lower-cased, so nothing typed into the sign-in form can count against a client's row.
+     */
+    public static String clientKey(String address) {
+        return "Bearer from " + address;
     }
 
     public boolean isLocked(Instant now) {

@@ -2,6 +2,7 @@ package dev.kontak.auth.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -50,5 +51,18 @@ class SignInAttemptsTest {
         attempts.recordFailure(start.plus(Duration.ofMinutes(10)));
 
         assertFalse(attempts.isLocked(start.plus(SignInAttempts.LOCK)));
+    }
+
+    @Test
+    void aClientsRowIsNeverAnEmailAddressesRow() {
+        String key = SignInAttempts.clientKey("192.0.2.7");
+
+        assertNotEquals(key, Account.normalizeEmail(key), "whatever is typed into the sign-in form is lower-cased");
+        assertEquals(1, failuresAfterOne(SignInAttempts.ofClient("192.0.2.7", start)));
+    }
+
+    private int failuresAfterOne(SignInAttempts attempts) {
+        attempts.recordFailure(start);
+        return attempts.failures();
     }
 }
