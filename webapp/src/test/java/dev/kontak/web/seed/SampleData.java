@@ -16,8 +16,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -38,8 +40,10 @@ import org.flywaydb.core.Flyway;
  * Settings are system properties: {@code kontak.db.url}, {@code kontak.db.user}, {@code kontak.db.password} as
  * for the application (default: the embedded H2 database under {@code kontak.data.dir}, default {@code data},
  * which must not be open in a running Kontak), {@code kontak.seed.users} (3000), {@code kontak.seed.contacts} per
- * user (5), {@code kontak.seed.activities} per contact (2), {@code kontak.seed.flaws} (true). Every sample user
- * signs in with the password {@link #PASSWORD}.
+ * user (5), {@code kontak.seed.activities} per contact (2), {@code kontak.seed.flaws} (true),
+ * {@code kontak.seed.lone-user-contacts} (0: none; otherwise one more user, in no team, who owns that many contacts).
+ * Every sample user signs in with the password {@link #PASSWORD}. Rows are sent in batches of {@value #BATCH}, so a
+ * million contacts fit in memory.
  */
 public final class SampleData {
 
@@ -47,14 +51,23 @@ public final class SampleData {
 
     private static final Logger LOG = Logger.getLogger(SampleData.class.getName());
     private static final int TEAM_SIZE = 10;
+    private static final int BATCH = 10_000;
     private static final String[] TYPES = {"CALL", "EMAIL", "MEETING", "NOTE"};
 
-    /** How many users, and whether some metadata rows are left missing, drifted or old on purpose. */
-    public record Plan(int users, int contactsPerUser, int activitiesPerContact, boolean flaws) {
+    /**
+     * How many users, whether some metadata rows are left missing, drifted or old on purpose, and how many contacts
+     * one more user outside every team owns (0: no such user).
+     */
+    public record Plan(int users, int contactsPerUser, int activitiesPerContact, boolean flaws, int loneUserContacts) {
+
+        public Plan(int users, int contactsPerUser, int activitiesPerContact, boolean flaws) {
+            this(users, contactsPerUser, activitiesPerContact, flaws, 0);
+        }
     }
 
-    /** What was written. */
-    public record Written(int users, int contacts, int activities, int missingRows, int driftedRows) {
+    /** What was written; {@code emails} of every user in order, the lone user's last. */
+    public record Written(int users, int contacts, int activities, int missingRows, int driftedRows,
+            List<String> emails) {
     }
 
     private final Random random = new Random(20261127);
@@ -62,13 +75,15 @@ public final class SampleData {
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     /** JSON columns: JSONB on PostgreSQL (the server reads the text), text on H2. */
     private int jsonType;
+    private final Map<PreparedStatement, Integer> pending = new IdentityHashMap<>();
 
     public static void main(String[] args) throws SQLException {
         String url = System.getProperty("kontak.db.url",
                 "jdbc:h2:file:" + Path.of(System.getProperty("kontak.data.dir", "data"), "kontak").toAbsolutePath().normalize());
         Plan plan = new Plan(Integer.getInteger("kontak.seed.users", 3000), Integer.getInteger("kontak.seed.contacts", 5),
                 Integer.getInteger("kontak.seed.activities", 2),
-                Boolean.parseBoolean(System.getProperty("kontak.seed.flaws", "true")));
+                Boolean.parseBoolean(System.getProperty("kontak.seed.flaws", "true")),
+                Integer.getInteger("kontak.seed.lone-user-contacts", 0));
         String user = System.getProperty("kontak.db.user", "kontak");
         String password = System.getProperty("kontak.db.password", "kontak");
         long started = System.nanoTime();
@@ -100,7 +115,7 @@ public final class SampleData {
     }
 
     /** The application's own migrations, so that an empty database gets the schema. */
-    private static void migrate(String url, String user, String password) throws SQLException {
+    public static void migrate(String url, String user, String password) throws SQLException {
         String vendor;
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             vendor = db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -118,19 +133,25 @@ public final class SampleData {
         }
         List<Team> teams = teams(users);
         List<Contact> contacts = contacts(users, teams, plan);
+        if (plan.loneUserContacts() > 0) {
+            User lone = new User(UUID.randomUUID(), String.format(Locale.ROOT, "sample-%s-lone@kontak.example", tag));
+            users.add(lone);
+            contacts.addAll(contactsOf(lone, plan.loneUserContacts(), plan.activitiesPerContact()));
+        }
         insertUsers(db, users, hash);
         insertTeams(db, teams);
         insertContacts(db, contacts);
         int activities = insertActivities(db, contacts);
         int[] flawed = insertMetadata(db, users, plan.flaws());
-        return new Written(users.size(), contacts.size(), activities, flawed[0], flawed[1]);
+        return new Written(users.size(), contacts.size(), activities, flawed[0], flawed[1],
+                users.stream().map(user -> user.email).toList());
     }
 
     /** Every ten users make a team, owned by the first of them. */
     private static List<Team> teams(List<User> users) {
         List<Team> teams = new ArrayList<>();
         for (int start = 0; start + 1 < users.size(); start += TEAM_SIZE) {
-            Team team = new Team(UUID.randomUUID(), users.subList(start, Math.min(start + TEAM_SIZE, users.size())));
+            Team team = new Team(UUID.randomUUID(), List.copyOf(users.subList(start, Math.min(start + TEAM_SIZE, users.size()))));
             team.members().forEach(member -> member.teams.add(team));
             teams.add(team);
         }
@@ -141,15 +162,21 @@ public final class SampleData {
     private List<Contact> contacts(List<User> users, List<Team> teams, Plan plan) {
         List<Contact> contacts = new ArrayList<>();
         for (User owner : users) {
-            for (int c = 0; c < plan.contactsPerUser(); c++) {
-                Team team = c % 3 == 0 && !owner.teams.isEmpty() ? owner.teams.get(0) : null;
-                Contact contact = new Contact(UUID.randomUUID(), owner, team);
-                for (int a = 0; a < plan.activitiesPerContact(); a++) {
-                    contact.activities.add(new Activity(UUID.randomUUID(), now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)))));
-                }
-                contacts.add(contact);
-                (team == null ? List.of(owner) : team.members()).forEach(user -> user.access.add(contact));
+            contacts.addAll(contactsOf(owner, plan.contactsPerUser(), plan.activitiesPerContact()));
+        }
+        return contacts;
+    }
+
+    private List<Contact> contactsOf(User owner, int count, int activitiesPerContact) {
+        List<Contact> contacts = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            Team team = c % 3 == 0 && !owner.teams.isEmpty() ? owner.teams.get(0) : null;
+            Contact contact = new Contact(UUID.randomUUID(), owner, team);
+            for (int a = 0; a < activitiesPerContact; a++) {
+                contact.activities.add(new Activity(UUID.randomUUID(), now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)))));
             }
+            contacts.add(contact);
+            (team == null ? List.of(owner) : team.members()).forEach(user -> user.access.add(contact));
         }
         return contacts;
     }
@@ -163,7 +190,7 @@ public final class SampleData {
                 insert.setString(3, "Sample " + user.email.substring(7, user.email.indexOf('@')));
                 insert.setString(4, hash);
                 insert.setObject(5, time(now));
-                insert.addBatch();
+                add(insert);
             }
             insert.executeBatch();
         }
@@ -178,16 +205,18 @@ public final class SampleData {
                 team.setString(2, "Sample team " + t.id().toString().substring(0, 8));
                 team.setObject(3, t.members().get(0).id);
                 team.setObject(4, time(now));
-                team.addBatch();
+                add(team);
+            }
+            team.executeBatch();
+            for (Team t : teams) {
                 for (User user : t.members()) {
                     member.setObject(1, t.id());
                     member.setObject(2, user.id);
                     member.setString(3, user == t.members().get(0) ? "OWNER" : "MEMBER");
                     member.setObject(4, time(now));
-                    member.addBatch();
+                    add(member);
                 }
             }
-            team.executeBatch();
             member.executeBatch();
         }
     }
@@ -209,7 +238,7 @@ public final class SampleData {
                 insert.setLong(9, contact.activitiesDigest());
                 insert.setObject(10, time(now));
                 insert.setObject(11, time(now));
-                insert.addBatch();
+                add(insert);
             }
             insert.executeBatch();
         }
@@ -229,7 +258,7 @@ public final class SampleData {
                     insert.setString(6, "Sample activity " + (++count));
                     insert.setObject(7, time(now));
                     insert.setObject(8, time(now));
-                    insert.addBatch();
+                    add(insert);
                 }
             }
             insert.executeBatch();
@@ -268,7 +297,7 @@ public final class SampleData {
                     latest = latest == null || (contact.latest() != null && contact.latest().isAfter(latest)) ? contact.latest() : latest;
                     access.setObject(1, user.id);
                     access.setObject(2, contact.id);
-                    access.addBatch();
+                    add(access);
                 }
                 row.setObject(1, UUID.randomUUID());
                 row.setObject(2, user.id);
@@ -282,12 +311,20 @@ public final class SampleData {
                 row.setObject(10, time(updated));
                 row.setObject(11, time(now.minus(Duration.ofDays(30))));
                 row.setObject(12, time(updated));
-                row.addBatch();
+                add(row);
             }
             row.executeBatch();
             access.executeBatch();
         }
         return new int[] {missing, drifted};
+    }
+
+    /** Adds the row to the statement's batch, sending the batch once it holds {@value #BATCH} rows. */
+    private void add(PreparedStatement statement) throws SQLException {
+        statement.addBatch();
+        if (pending.merge(statement, 1, Integer::sum) % BATCH == 0) {
+            statement.executeBatch();
+        }
     }
 
     /** Seconds: a quarter fresh (under a minute), the rest spread over minutes, hours and days. */

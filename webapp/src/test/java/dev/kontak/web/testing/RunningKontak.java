@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class RunningKontak implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+    private static final String DEFAULT_HEAP = "512m";
 
     private final Process process;
     private final Path log;
@@ -39,9 +40,15 @@ public final class RunningKontak implements AutoCloseable {
     /** The same, with Payara Micro options after the jar (such as {@code --systemProperties cluster.properties}). */
     public static RunningKontak start(Path workDir, Map<String, String> environment, List<String> options)
             throws IOException {
+        return start(workDir, environment, options, DEFAULT_HEAP);
+    }
+
+    /** The same with another maximum heap ({@code -Xmx}, such as {@code 2g}), for benchmarks at a real size. */
+    public static RunningKontak start(Path workDir, Map<String, String> environment, List<String> options,
+            String maxHeap) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(jar("kontak.jar", "target/kontak.jar")));
         arguments.addAll(options);
-        return run(workDir, environment, arguments);
+        return run(workDir, environment, arguments, maxHeap);
     }
 
     /**
@@ -51,15 +58,16 @@ public final class RunningKontak implements AutoCloseable {
     public static RunningKontak startWar(Path workDir, Map<String, String> environment, Path war) throws IOException {
         return run(workDir, environment, List.of(jar("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", war.toAbsolutePath() + ":/", "--nocluster",
-                "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString()));
+                "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString()),
+                DEFAULT_HEAP);
     }
 
-    private static RunningKontak run(Path workDir, Map<String, String> environment, List<String> arguments)
-            throws IOException {
+    private static RunningKontak run(Path workDir, Map<String, String> environment, List<String> arguments,
+            String maxHeap) throws IOException {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "kontak-", ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-jar"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())

@@ -1,15 +1,16 @@
 package dev.kontak.metadata.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kontak.metadata.entity.CachedMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,24 +27,37 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * rolled-back change evicts nothing;</li>
  * <li>a loader takes a stamp before it reads the database, and its copy is stored only if no invalidation of
  * that user happened since (the classic race: a reader loads the old row, the writer commits and invalidates,
- * the reader stores the old row — its stamp is outdated, so it is refused);</li>
+ * the reader stores the old row — its stamp is outdated, so it is refused); the stamp is looked at again once the
+ * copy is in, so that a {@link #clear} running beside the store cannot miss it;</li>
  * <li>a copy never replaces one with a higher cache_version.</li>
  * </ul>
  * Stamps live in a fixed array of counters indexed by the user's hash (never evicted, so eviction cannot forget
- * an invalidation); two users sharing a counter only cost a reload. At most {@code kontak.cache.max-users}
- * users are kept.
+ * an invalidation); two users sharing a counter only cost a reload.
+ *
+ * <p>The copies are held by Caffeine, bounded by bytes: each copy weighs what its contact ids take on the heap
+ * (16 bytes a slot of its table, {@link dev.kontak.metadata.entity.ContactIdSet#bytes}) plus what the entry itself
+ * takes, and all of them together at most {@code kontak.cache.max-weight} (default 10% of the heap); a copy that
+ * alone weighs more is not kept. Caffeine chooses what to evict by how often and how recently users were read
+ * (W-TinyLFU). Loads stay outside Caffeine: its invalidation of an entry being loaded is undefined, so a load is
+ * the caller reading the database, then {@link #offer} with the stamp check, as a plain map would do it. Caffeine
+ * does its upkeep on the thread that wrote ({@code Runnable::run}): the bound holds when a store returns, and the
+ * container runs no thread of Caffeine's.
  */
 @ApplicationScoped
 public class MetadataCache {
 
+    /** What an entry takes besides the contact ids: the key, the copy and its instant, Caffeine's node. */
+    static final int ENTRY_BYTES = 200;
+
     private static final int STRIPES = 4096;
 
-    private final ConcurrentHashMap<UUID, CachedMetadata> copies = new ConcurrentHashMap<>();
     private final AtomicLongArray invalidations = new AtomicLongArray(STRIPES);
+    private Cache<UUID, CachedMetadata> copies;
+    private long maxWeight;
 
     @Inject
-    @ConfigProperty(name = "kontak.cache.max-users", defaultValue = "10000")
-    int maxUsers;
+    @ConfigProperty(name = "kontak.cache.max-weight", defaultValue = "10%")
+    String maxWeightSetting;
 
     @Inject
     @Metric(name = MetadataStatistics.CACHE_HITS, absolute = true,
@@ -55,9 +69,25 @@ public class MetadataCache {
             description = "Metadata reads that found no copy on this node and read the database")
     Counter misses;
 
+    @PostConstruct
+    void start() {
+        start(MemoryBudget.bytes(maxWeightSetting, Runtime.getRuntime().maxMemory()), Ticker.systemTicker());
+    }
+
+    /** Tests give the bound in bytes and a ticker of their own. */
+    void start(long maxBytes, Ticker ticker) {
+        maxWeight = maxBytes;
+        copies = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((UUID user, CachedMetadata copy) -> weightOf(copy))
+                .executor(Runnable::run)
+                .ticker(ticker)
+                .build();
+    }
+
     /** The user's copy, loading it with {@code loader} (which reads the database) when there is none. */
     public Optional<CachedMetadata> get(UUID user, Supplier<Optional<CachedMetadata>> loader) {
-        CachedMetadata copy = copies.get(user);
+        CachedMetadata copy = copies.getIfPresent(user);
         if (copy != null) {
             hits.inc();
             return Optional.of(copy);
@@ -70,7 +100,7 @@ public class MetadataCache {
     }
 
     public Optional<CachedMetadata> peek(UUID user) {
-        return Optional.ofNullable(copies.get(user));
+        return Optional.ofNullable(copies.getIfPresent(user));
     }
 
     /** Taken before reading the database; see {@link #offer}. */
@@ -79,24 +109,28 @@ public class MetadataCache {
     }
 
     /**
-     * Stores a copy read from the database after {@code stamp} was taken, unless the user was invalidated since or
-     * a newer copy is already there.
+     * Stores a copy read from the database after {@code stamp} was taken, unless the user was invalidated since, a
+     * newer copy is already there, or the copy alone weighs more than the whole cache may.
      *
-     * @return whether it was stored
+     * @return whether it was stored (Caffeine may still evict it, or another user, to stay within the bound)
      */
     public boolean offer(CachedMetadata copy, long stamp) {
         UUID user = copy.userId();
+        if (weightOf(copy) > maxWeight) {
+            dropOlderThan(user, copy.cacheVersion());
+            return false;
+        }
         boolean[] stored = {false};
-        copies.compute(user, (key, current) -> {
-            if (invalidations.get(stripe(user)) != stamp
-                    || current != null && current.cacheVersion() >= copy.cacheVersion()) {
+        copies.asMap().compute(user, (key, current) -> {
+            if (stamp(user) != stamp || current != null && current.cacheVersion() >= copy.cacheVersion()) {
                 return current;
             }
             stored[0] = true;
             return copy;
         });
-        if (stored[0] && copies.size() > maxUsers) {
-            evictOneBesides(user);
+        if (stored[0] && stamp(user) != stamp) {
+            copies.asMap().remove(user, copy);
+            return false;
         }
         return stored[0];
     }
@@ -104,7 +138,7 @@ public class MetadataCache {
     /** The user's row changed (committed): drop the copy unless it already has that version or a newer one. */
     public void invalidate(UUID user, long committedVersion) {
         invalidations.incrementAndGet(stripe(user));
-        copies.computeIfPresent(user, (key, current) -> current.cacheVersion() >= committedVersion ? current : null);
+        dropOlderThan(user, committedVersion);
     }
 
     /** Forget everything: for a node that may have missed invalidations. */
@@ -112,26 +146,31 @@ public class MetadataCache {
         for (int i = 0; i < STRIPES; i++) {
             invalidations.incrementAndGet(i);
         }
-        copies.clear();
+        copies.invalidateAll();
     }
 
     @Gauge(name = "kontak.metadata.cache.users", absolute = true, unit = MetricUnits.NONE,
             description = "Users whose metadata this node keeps in memory")
     public int size() {
-        return copies.size();
+        return (int) copies.estimatedSize();
+    }
+
+    @Gauge(name = "kontak.metadata.cache.bytes", absolute = true, unit = MetricUnits.NONE,
+            description = "Bytes of heap this node's metadata copies weigh (bounded by kontak.cache.max-weight)")
+    public long bytes() {
+        return copies.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MetadataChanged change) {
         change.versions().forEach(this::invalidate);
     }
 
-    private void evictOneBesides(UUID kept) {
-        Iterator<Map.Entry<UUID, CachedMetadata>> entries = copies.entrySet().iterator();
-        while (entries.hasNext() && copies.size() > maxUsers) {
-            if (!entries.next().getKey().equals(kept)) {
-                entries.remove();
-            }
-        }
+    private void dropOlderThan(UUID user, long version) {
+        copies.asMap().computeIfPresent(user, (key, current) -> current.cacheVersion() >= version ? current : null);
+    }
+
+    static int weightOf(CachedMetadata copy) {
+        return (int) Math.min(Integer.MAX_VALUE, ENTRY_BYTES + copy.contactIds().bytes());
     }
 
     private static int stripe(UUID user) {

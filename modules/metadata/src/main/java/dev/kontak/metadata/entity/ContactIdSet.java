@@ -60,6 +60,11 @@ public final class ContactIdSet {
         return size;
     }
 
+    /** The heap this set takes: its table of longs (16-byte array header) and the set itself. */
+    public long bytes() {
+        return 16L + 8L * slots.length + 32L;
+    }
+
     /** The slot holding the id, or the empty slot where it would go (linear probing; (0, 0) marks empty). */
     private static int indexOf(long[] slots, int mask, long most, long least) {
         int slot = spread(most ^ least) & mask;

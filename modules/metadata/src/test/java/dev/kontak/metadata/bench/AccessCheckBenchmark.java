@@ -1,9 +1,9 @@
 package dev.kontak.metadata.bench;
 
 import dev.kontak.metadata.control.MetadataCache;
+import dev.kontak.metadata.control.TestCaches;
 import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.ContactIdSet;
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -68,10 +68,7 @@ public class AccessCheckBenchmark {
         for (int i = 0; i < contacts; i++) {
             list.add(UUID.randomUUID());
         }
-        cache = new MetadataCache();
-        Field maxUsers = MetadataCache.class.getDeclaredField("maxUsers");
-        maxUsers.setAccessible(true);
-        maxUsers.setInt(cache, 1000);
+        cache = TestCaches.weighing(1L << 30);
         cache.offer(new CachedMetadata(user, 1, Instant.now(), ContactIdSet.of(list)), cache.stamp(user));
         for (UUID id : list) {
             bare.put(id, Boolean.TRUE);

@@ -1,9 +1,9 @@
 package dev.kontak.metadata.bench;
 
 import dev.kontak.metadata.control.MetadataCache;
+import dev.kontak.metadata.control.TestCaches;
 import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.ContactIdSet;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,7 @@ final class CachedUserFootprint {
         for (int contacts : new int[] {100, 10_000}) {
             int users = contacts == 100 ? 5_000 : 100;
             long before = usedAfterGc();
-            MetadataCache cache = new MetadataCache();
-            Field maxUsers = MetadataCache.class.getDeclaredField("maxUsers");
-            maxUsers.setAccessible(true);
-            maxUsers.setInt(cache, users);
+            MetadataCache cache = TestCaches.weighing(1L << 40);
             for (int u = 0; u < users; u++) {
                 List<UUID> ids = new ArrayList<>(contacts);
                 for (int c = 0; c < contacts; c++) {
@@ -32,8 +29,9 @@ final class CachedUserFootprint {
                 cache.offer(new CachedMetadata(user, 1, Instant.now(), ContactIdSet.of(ids)), cache.stamp(user));
             }
             long after = usedAfterGc();
-            System.out.printf("memory per cached user with %,d contacts: %,d bytes (%d users cached)%n",
-                    contacts, (after - before) / users, cache.size());
+            System.out.printf("memory per cached user with %,d contacts: %,d bytes (%d users cached; "
+                    + "the cache's weight per user: %,d bytes)%n",
+                    contacts, (after - before) / users, cache.size(), cache.bytes() / cache.size());
         }
     }
 

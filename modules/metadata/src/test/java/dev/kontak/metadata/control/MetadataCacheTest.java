@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.ContactIdSet;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class MetadataCacheTest {
 
     private final UUID user = UUID.randomUUID();
     private final UUID contact = UUID.randomUUID();
-    private final MetadataCache cache = cacheOf(100);
+    private final MetadataCache cache = cacheOf(1_000_000);
 
     @Test
     void aReaderThatLoadedTheOldRowBeforeTheWriterCommittedCannotStoreIt() {
@@ -82,14 +85,77 @@ class MetadataCacheTest {
     }
 
     @Test
-    void theCacheHoldsAtMostMaxUsers() {
-        MetadataCache small = cacheOf(3);
-        for (int i = 0; i < 10; i++) {
-            UUID someone = UUID.randomUUID();
-            assertTrue(small.offer(copy(someone, 1, List.of()), small.stamp(someone)));
-            assertTrue(small.peek(someone).isPresent(), "the newest copy is kept");
+    void aCopyThatAloneWeighsMoreThanTheBoundIsServedButNotKept() {
+        MetadataCache small = cacheOf(10_000);
+        CachedMetadata heavy = copy(user, 1, contacts(1_000));
+        assertTrue(MetadataCache.weightOf(heavy) > 10_000, "1,000 contacts take a table of 32 KB");
+
+        Optional<CachedMetadata> served = small.get(user, () -> Optional.of(heavy));
+        small.get(user, () -> Optional.of(heavy));
+
+        assertEquals(heavy, served.orElseThrow(), "the request that loaded it still uses it");
+        assertTrue(small.peek(user).isEmpty());
+        assertEquals(2, TestCaches.misses(small), "every read goes to the database");
+        assertEquals(0, small.size());
+        assertEquals(0, small.bytes());
+    }
+
+    @Test
+    void aNewerCopyTooHeavyToKeepDoesNotLeaveTheOlderOneInItsPlace() {
+        MetadataCache small = cacheOf(10_000);
+        assertTrue(small.offer(copy(user, 1, List.of()), small.stamp(user)));
+
+        assertFalse(small.offer(copy(user, 2, contacts(1_000)), small.stamp(user)));
+
+        assertTrue(small.peek(user).isEmpty());
+    }
+
+    @Test
+    void theCopiesTogetherNeverWeighMoreThanTheBound() {
+        long bound = 200_000;
+        MetadataCache small = cacheOf(bound);
+        Random random = new Random(7);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            UUID someone = new UUID(random.nextLong(), random.nextLong());
+            users.add(someone);
+            small.offer(copy(someone, 1, contacts(random.nextInt(1_500))), small.stamp(someone));
+
+            assertTrue(small.bytes() <= bound, "after " + (i + 1) + " copies: " + small.bytes() + " bytes");
         }
-        assertEquals(3, small.size());
+        long kept = users.stream().map(small::peek).flatMap(Optional::stream).mapToLong(MetadataCache::weightOf).sum();
+        assertEquals(kept, small.bytes(), "the gauge adds up what is kept");
+        assertTrue(small.size() > 1 && small.size() < users.size(), small.size() + " copies kept");
+    }
+
+    @Test
+    void aUserReadOftenKeepsTheirCopyWhileManyUsersReadOncePassThrough() {
+        MetadataCache small = cacheOf(100 * MetadataCache.weightOf(copy(user, 1, contacts(100))));
+        Random random = new Random(11);
+        for (int i = 0; i < 20; i++) {
+            small.get(user, () -> Optional.of(copy(user, 1, contacts(100))));
+        }
+        for (int i = 0; i < 2_000; i++) {
+            UUID once = new UUID(random.nextLong(), random.nextLong());
+            small.get(once, () -> Optional.of(copy(once, 1, contacts(100))));
+            if (i % 50 == 0) {
+                small.get(user, () -> Optional.of(copy(user, 1, contacts(100))));
+            }
+        }
+
+        assertTrue(small.peek(user).isPresent(), "the frequent user was not evicted by a scan of 2,000 others");
+        assertTrue(small.size() <= 100, small.size() + " copies kept");
+    }
+
+    @Test
+    void copiesDoNotExpireWithTimeTheMaximumAgeIsCheckedByTheirReaders() {
+        FakeTicker ticker = new FakeTicker();
+        MetadataCache timed = TestCaches.weighing(1_000_000, ticker);
+        timed.offer(copy(user, 1, List.of(contact)), timed.stamp(user));
+
+        ticker.advance(Duration.ofDays(30));
+
+        assertTrue(timed.peek(user).orElseThrow().canAccess(contact));
     }
 
     @Test
@@ -100,12 +166,16 @@ class MetadataCacheTest {
         assertFalse(cache.offer(copy(user, 3, List.of()), stamp));
     }
 
-    private static MetadataCache cacheOf(int maxUsers) {
-        MetadataCache cache = new MetadataCache();
-        cache.maxUsers = maxUsers;
-        cache.hits = new CountingCounter();
-        cache.misses = new CountingCounter();
-        return cache;
+    private static MetadataCache cacheOf(long maxBytes) {
+        return TestCaches.weighing(maxBytes);
+    }
+
+    private static List<UUID> contacts(int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
     }
 
     private static CachedMetadata copy(UUID user, long version, List<UUID> contacts) {
