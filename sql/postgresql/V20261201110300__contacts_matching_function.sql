@@ -9,9 +9,10 @@
 -- they return never widens what a user can see.
 --
 -- Each part of the list (owned; shared with each team) is read in two ways, because the planner cannot tell a
--- common term from a rare one (its LIKE estimates are guesses): first the next 1,000 contacts in name order from
--- the cursor, filtered (a common term fills a page there); only if that window is full and held too few matches,
--- the trigram index (a rare term: few rows to sort). Either way a part yields its first max_rows matches.
+-- common term from a rare one (its LIKE estimates are guesses): first the next 500 contacts in name order from
+-- the cursor, filtered, stopping at max_rows matches (a common term fills a page after a few rows); only if that
+-- found too few and the part goes on beyond the window, the trigram index (a rare term: few rows to sort). Either
+-- way a part yields its first max_rows matches; a user with a few hundred contacts never reaches the index.
 --
 -- contains   '%term%' (LIKE, backslash escapes);        digits      '%digits%' or '' (phone digits too)
 -- not_prefix 'term%' to leave out names starting with the term (they rank higher), or ''
@@ -25,7 +26,7 @@ CREATE FUNCTION public.kontak_contacts_matching(contains text, digits text, not_
     SET search_path = pg_catalog, public
 AS $$
 DECLARE
-    window_rows CONSTANT integer := 1000;
+    window_rows CONSTANT integer := 500;
     me uuid := public.kontak_current_user();
     direction text := CASE WHEN backwards THEN ' DESC' ELSE '' END;
     ordered text := ' ORDER BY c.sort_name' || direction || ', c.id' || direction;
@@ -50,12 +51,18 @@ BEGIN
     FOR scope IN SELECT 'c.owner_id = $6' UNION ALL
                  SELECT format('c.team_id = %L::uuid AND c.owner_id <> $6', m.team_id)
                  FROM public.team_members m WHERE m.user_id = me LOOP
-        EXECUTE 'SELECT count(*), (array_agg(c.id' || ordered || ') FILTER (WHERE ' || matches || '))[1:$7],'
-            || ' (array_agg(c.sort_name::text' || ordered || ') FILTER (WHERE ' || matches || '))[1:$7]'
-            || ' FROM (SELECT * FROM public.contacts c WHERE ' || scope || position || ordered || ' LIMIT $8) c'
-            INTO seen, found_ids, found_names
+        EXECUTE 'SELECT array_agg(f.id ORDER BY f.n), array_agg(f.sort_name ORDER BY f.n) FROM (SELECT c.id,'
+            || ' c.sort_name::text AS sort_name, row_number() OVER (' || ordered || ') AS n FROM (SELECT * FROM'
+            || ' public.contacts c WHERE ' || scope || position || ordered || ' LIMIT $8) c WHERE ' || matches
+            || ordered || ' LIMIT $7) f'
+            INTO found_ids, found_names
             USING contains, digits, not_prefix, after_name, after_id, me, max_rows, window_rows;
-        IF seen = window_rows AND coalesce(cardinality(found_ids), 0) < max_rows THEN
+        IF coalesce(cardinality(found_ids), 0) < max_rows THEN
+            -- the window held too few: was it the whole rest of this part (then that is all there is)?
+            EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM public.contacts c WHERE ' || scope || position || ordered
+                || ' LIMIT $8) c' INTO seen USING contains, digits, not_prefix, after_name, after_id, me, max_rows, window_rows;
+        END IF;
+        IF coalesce(cardinality(found_ids), 0) < max_rows AND seen = window_rows THEN
             EXECUTE 'SELECT array_agg(f.id ORDER BY f.n), array_agg(f.sort_name ORDER BY f.n) FROM (SELECT c.id,'
                 || ' c.sort_name::text AS sort_name, row_number() OVER (' || ordered || ') AS n'
                 || ' FROM (SELECT * FROM public.contacts c WHERE ' || scope || position || ' AND ' || matches
