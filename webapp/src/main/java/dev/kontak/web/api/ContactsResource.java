@@ -40,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContactsResource {
 
     static final int MAX_PAGE_SIZE = 100;
-    /** Searches count their matches up to this many (a count costs a scan of what it counts). */
-    static final int MAX_COUNTED = 1000;
     private static final long DEFAULT_PAGE_SIZE = 20;
     private static final String DETAILS = "{\"name\", \"email\", \"phone\", \"company\", \"notes\"}";
 
@@ -74,7 +72,7 @@ public class ContactsResource {
             throw new InvalidParameter(invalid.parameter(), invalid.getMessage());
         }
         MatchCount total = !request.isSearch() ? new MatchCount(metadata.contactCount(user), true)
-                : request.isFirstPage() ? contacts.count(user, request.text(), MAX_COUNTED) : null;
+                : request.isFirstPage() ? contacts.count(user, request.text(), ListRequest.MAX_COUNTED) : null;
         return ContactList.of(contacts.list(user, request), pageSize, total,
                 cursor -> cursors.encode(cursor, user, request.text()));
     }

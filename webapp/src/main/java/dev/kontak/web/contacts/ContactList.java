@@ -34,8 +34,6 @@ import java.util.stream.Collectors;
 public class ContactList {
 
     static final int PAGE_SIZE = 20;
-    /** Searches count their matches up to this many: "more than 1,000". */
-    static final int MAX_COUNTED = 1000;
 
     @Inject
     Pages pages;
@@ -98,7 +96,7 @@ public class ContactList {
         variables.put("next", result.hasNext() ? cursors.encode(result.next(), user, query.text()) : "");
         variables.put("previous", result.hasPrevious() ? cursors.encode(result.previous(), user, query.text()) : "");
         variables.put("total", !query.isSearch() ? new MatchCount(metadata.contactCount(user), true)
-                : query.isFirstPage() ? contacts.count(user, query.text(), MAX_COUNTED) : null);
+                : query.isFirstPage() ? contacts.count(user, query.text(), ListRequest.MAX_COUNTED) : null);
         variables.put("teamNames", teamNames(teams.teamsOf(user)));
         pages.render(request, response, status, "contacts", variables);
     }

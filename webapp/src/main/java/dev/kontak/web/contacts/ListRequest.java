@@ -16,6 +16,8 @@ public final class ListRequest {
 
     /** As long as the longest field searched (name, company); the search box has the same limit. */
     public static final int MAX_QUERY_LENGTH = 200;
+    /** Searches count their matches up to this many ("more than 1,000"): a count costs a scan of what it counts. */
+    public static final int MAX_COUNTED = 1000;
     public static final String NO_PAGE_NUMBERS = "Pages have no numbers: start without it and follow the next and "
             + "previous cursors (after=... and before=...) of each answer.";
 

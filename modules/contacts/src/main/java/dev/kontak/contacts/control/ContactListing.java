@@ -142,7 +142,7 @@ public class ContactListing {
             List<Object> parameters = new ArrayList<>(segment.parameters());
             parameters.addAll(List.of(from == null ? "" : from.key(), from == null ? "" : from.id().toString(), backwards, limit));
             return bind(em.createNativeQuery("SELECT c.* FROM contacts c JOIN kontak_contacts_matching(?, ?, ?, ?, ?, ?, ?) m"
-                    + " ON m.contact_id = c.id" + order.replace(" sort_name", " c.sort_name").replace(", id", ", c.id"),
+                    + " ON m.contact_id = c.id" + order,
                     Contact.class), parameters).getResultList();
         }
         String after = from == null ? ""
