@@ -1,10 +1,14 @@
 package dev.kontak.web.api;
 
 import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.ContactQuery;
+import dev.kontak.contacts.boundary.MatchCount;
+import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.AccessDecision;
+import dev.kontak.web.contacts.ListRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,8 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContactsResource {
 
     static final int MAX_PAGE_SIZE = 100;
-    /** As long as the longest field searched (name, company); the search page's box has the same limit. */
-    private static final int MAX_QUERY_LENGTH = 200;
     private static final long DEFAULT_PAGE_SIZE = 20;
     private static final String DETAILS = "{\"name\", \"email\", \"phone\", \"company\", \"notes\"}";
 
@@ -50,20 +52,29 @@ public class ContactsResource {
     @Inject
     Metadata metadata;
 
+    @Inject
+    PageCursors cursors;
+
     @Context
     UriInfo uri;
 
+    /** Keyset pages: {@code after} and {@code before} are the {@code next} and {@code previous} of an answer. */
     @GET
-    public ContactList search(@QueryParam("q") String query, @QueryParam("page") String page,
+    public ContactList search(@QueryParam("q") String query, @QueryParam("sort") String sort,
+            @QueryParam("after") String after, @QueryParam("before") String before, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        // the last page must still have an offset that fits in an int
-        int pages = Integer.MAX_VALUE / MAX_PAGE_SIZE;
-        if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidParameter("q", "Use at most " + MAX_QUERY_LENGTH + " characters.");
+        UUID user = caller.id();
+        int pageSize = (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        ContactQuery request;
+        try {
+            request = ListRequest.read(user, cursors, query, sort, after, before, page, pageSize);
+        } catch (ListRequest.Invalid invalid) {
+            throw new InvalidParameter(invalid.parameter(), invalid.getMessage());
         }
-        return ContactList.of(contacts.search(caller.id(), query,
-                (int) Parameters.wholeNumber("page", page, 1L, 1, pages),
-                (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)));
+        MatchCount total = !request.isSearch() ? new MatchCount(metadata.contactCount(user), true)
+                : request.isFirstPage() ? contacts.count(user, request.text(), ListRequest.MAX_COUNTED) : null;
+        return ContactList.of(contacts.list(user, request), pageSize, total,
+                cursor -> cursors.encode(cursor, user, request.text()));
     }
 
     @POST

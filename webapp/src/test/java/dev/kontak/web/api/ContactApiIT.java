@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.ListOrderModel;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -18,8 +19,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -266,34 +269,172 @@ class ContactApiIT {
     }
 
     @Test
-    void theListIsPagedNewestFirstAndSearchable() {
-        User user = signUp("list");
+    void nextAndPreviousWalkTheWholeListExactlyOnceInBothOrders() throws SQLException {
+        User alice = signUp("walker");
+        User bob = signUp("sharer");
+        User carol = signUp("stranger");
+        String team = teamOf(alice, bob);
+        for (String name : List.of("delta", "Alpha", "charlie", "Bravo", "echo", "alpha", "Foxtrot")) {
+            createContact(alice, name);
+        }
+        for (String name : List.of("Golf", "hotel", "India")) {
+            share(bob, createContact(bob, name).getString("id"), team);
+        }
+        createContact(bob, "Juliett, not shared");
+        createContact(carol, "Alpha of someone else");
+
+        JsonObject first = ok(200, call(alice, "GET", "/api/contacts?size=3", null));
+        assertEquals(Set.of("items", "size", "sort", "next", "previous", "total", "totalExact"), first.keySet());
+        assertEquals("newest", first.getString("sort"));
+        assertEquals(3, first.getInt("size"));
+        assertEquals(10, first.getInt("total"), "the user's metadata counts them: owned and shared");
+        assertTrue(first.getBoolean("totalExact"));
+        assertEquals(JsonValue.NULL, first.get("previous"));
+        for (String sort : List.of("newest", "name")) {
+            List<String> expected = accessibleInOrder(alice, sort);
+            assertEquals(10, expected.size());
+            List<JsonObject> forward = walk(alice, "sort=" + sort + "&size=3", "next", "after");
+            assertEquals(expected, ids(forward), sort + ": forward, each contact once");
+            assertEquals(List.of(3, 3, 3, 1), sizes(forward));
+            List<JsonObject> backward = walkBack(alice, "sort=" + sort + "&size=3", forward.get(forward.size() - 1));
+            assertEquals(expected, ids(backward), sort + ": backward from the last page, each contact once");
+        }
+        assertEquals(List.of("alpha", "alpha", "bravo"), names(ok(200, call(alice, "GET", "/api/contacts?sort=name&size=3",
+                null))).stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList(),
+                "case-insensitive: Alpha and alpha (in id order) before Bravo");
+    }
+
+    @Test
+    void aContactCreatedBetweenPagesIsNeitherRepeatedNorSkipped() throws SQLException {
+        User user = signUp("between");
+        for (int i = 1; i <= 7; i++) {
+            createContact(user, "Person " + i);
+        }
+        List<String> before = accessibleInOrder(user, "newest");
+        JsonObject first = ok(200, call(user, "GET", "/api/contacts?size=3", null));
+        createContact(user, "Newest Person");
+        List<JsonObject> rest = walkFrom(user, "size=3", first, "next", "after");
+        assertEquals(before, ids(concat(first, rest)), "newest first: the new one is before the cursor, not on later pages");
+
+        JsonObject byName = ok(200, call(user, "GET", "/api/contacts?sort=name&size=3", null));
+        createContact(user, "Aaron, sorted before the cursor");
+        createContact(user, "Zoe, sorted after it");
+        List<String> expected = new ArrayList<>(accessibleInOrder(user, "name"));
+        expected.remove(0); // Aaron: before the first page's cursor, so not seen on the pages that follow
+        List<String> walked = ids(concat(byName, walkFrom(user, "sort=name&size=3", byName, "next", "after")));
+        assertEquals(expected.subList(0, 3), walked.subList(0, 3), "the first page was read before Aaron existed");
+        assertEquals(expected, walked, "Zoe once, at the end; nobody twice, nobody left out");
+    }
+
+    @Test
+    void aTamperedCursorOrAPageNumberAnswers400AndChangesNothing() throws SQLException {
+        User alice = signUp("tamper");
+        User bob = signUp("other-cursor");
+        for (int i = 1; i <= 3; i++) {
+            createContact(alice, "Tamper " + i);
+            createContact(bob, "Other " + i);
+        }
+        String next = ok(200, call(alice, "GET", "/api/contacts?size=1", null)).getString("next");
+        String bobsNext = ok(200, call(bob, "GET", "/api/contacts?size=1", null)).getString("next");
+        String byName = ok(200, call(alice, "GET", "/api/contacts?sort=name&size=1", null)).getString("next");
+        List<Map<String, Object>> rowsBefore = rows("SELECT * FROM user_metadata WHERE user_id = ?", alice.id());
+        char last = next.charAt(next.length() - 1);
+        String altered = next.substring(0, next.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        for (String query : List.of("after=" + altered, "before=" + altered, "after=" + next.substring(0, next.length() - 2),
+                "after=" + next + "x", "after=not-a-cursor", "after=" + bobsNext, "sort=name&after=" + next,
+                "after=" + byName, "q=tamper&after=" + next)) {
+            HttpResponse<String> answer = call(alice, "GET", "/api/contacts?size=1&" + query, null);
+            assertInvalidField(answer, query.contains("before=") ? "before" : "after");
+            assertTrue(answer.body().contains("is not one Kontak gave out"), answer.body());
+        }
+        HttpResponse<String> numbered = call(alice, "GET", "/api/contacts?page=2", null);
+        assertInvalidField(numbered, "page");
+        assertTrue(json(numbered).getJsonObject("fields").getString("page").contains("after="), numbered.body());
+        assertInvalidField(call(alice, "GET", "/api/contacts?sort=oldest", null), "sort");
+        assertInvalidField(call(alice, "GET", "/api/contacts?after=" + next + "&before=" + next, null), "before");
+        assertInvalidField(call(alice, "GET", "/api/contacts?size=101", null), "size");
+        assertInvalidField(call(alice, "GET", "/api/contacts?size=ten", null), "size");
+        assertInvalidField(call(alice, "GET", "/api/contacts?q=" + "x".repeat(201), null), "q");
+        assertEquals(rowsBefore, rows("SELECT * FROM user_metadata WHERE user_id = ?", alice.id()), "metadata untouched");
+        assertEquals(0L, count("SELECT count(*) FROM access_refusals WHERE user_id = ?", alice.id()));
+        assertEquals(List.of("Tamper 2"), names(ok(200, call(alice, "GET", "/api/contacts?size=1&after=" + next, null))),
+                "the cursor as given still works");
+    }
+
+    @Test
+    void searchFindsNameEmailCompanyAndPhoneDigitsRankedExactThenPrefixThenSubstring() throws SQLException {
+        User user = signUp("searcher");
+        createContactWith(user, "{\"name\":\"Zed\",\"email\":\"ada@mail.example\"}");
+        createContactWith(user, "{\"name\":\"Grace Ada\"}");
+        createContact(user, "adam smith");
+        createContact(user, "Ada");
+        createContactWith(user, "{\"name\":\"Company Person\",\"company\":\"Adamant Ltd\"}");
         createContact(user, "Ada Lovelace");
-        createContact(user, "Charles Babbage");
-        createContact(signUp("other"), "Ada Someone Else");
+        createContactWith(user, "{\"name\":\"Budi\",\"phone\":\"+62 812-3456-7890\"}");
+        createContact(user, "Unrelated");
+        createContact(signUp("search-other"), "Ada of someone else");
 
-        JsonObject all = ok(200, call(user, "GET", "/api/contacts", null));
-        assertEquals(Set.of("items", "page", "size", "total", "hasNext"), all.keySet());
-        assertEquals(List.of("Charles Babbage", "Ada Lovelace"), names(all));
-        assertEquals(2, all.getInt("total"));
-        assertEquals(1, all.getInt("page"));
-        assertEquals(20, all.getInt("size"));
-        assertFalse(all.getBoolean("hasNext"));
+        JsonObject found = search(user, "ADA", "");
+        assertEquals(List.of("Ada", "Ada Lovelace", "adam smith", "Company Person", "Grace Ada", "Zed"), names(found),
+                "the exact name, then names starting with it, then any other match; by name within each");
+        assertEquals("relevance", found.getString("sort"));
+        assertEquals(6, found.getInt("total"));
+        assertTrue(found.getBoolean("totalExact"));
+        List<JsonObject> pages = walk(user, "q=ada&size=2", "next", "after");
+        assertEquals(names(found), pages.stream().flatMap(page -> names(page).stream()).toList(), "paged by the same order");
+        assertEquals(List.of(2, 2, 2), sizes(pages));
+        assertEquals(JsonValue.NULL, pages.get(1).get("total"), "searches count on their first page only");
+        List<JsonObject> back = walkBack(user, "q=ada&size=2", pages.get(pages.size() - 1));
+        assertEquals(names(found), back.stream().flatMap(page -> names(page).stream()).toList());
 
-        JsonObject found = ok(200, call(user, "GET", "/api/contacts?q=ADA", null));
-        assertEquals(List.of("Ada Lovelace"), names(found), "only the caller's contacts");
-        assertEquals(1, found.getInt("total"));
+        assertEquals(List.of("Budi"), names(search(user, "0812 3456", "")), "phone digits, the trunk 0 left out");
+        assertEquals(List.of("Budi"), names(search(user, "3456-7890", "")));
+        assertEquals(List.of("Zed"), names(search(user, "mail.EXAMPLE", "")));
+        assertEquals(List.of("Company Person"), names(search(user, "amant", "")));
+        assertEquals(List.of(), names(search(user, "zebra", "")));
+        assertEquals(0, search(user, "zebra", "").getInt("total"));
+        assertEquals(List.of(), names(search(user, "ad\u0000a", "")), "a NUL finds nothing");
+    }
 
-        JsonObject firstPage = ok(200, call(user, "GET", "/api/contacts?page=1&size=1", null));
-        assertEquals(List.of("Charles Babbage"), names(firstPage));
-        assertTrue(firstPage.getBoolean("hasNext"));
-        JsonObject secondPage = ok(200, call(user, "GET", "/api/contacts?page=2&size=1", null));
-        assertEquals(List.of("Ada Lovelace"), names(secondPage));
-        assertFalse(secondPage.getBoolean("hasNext"));
+    @Test
+    void wildcardsAreLiteralAndShortTermsMatchNamePrefixesOnly() {
+        User user = signUp("literal");
+        for (String name : List.of("50% off", "500 x", "under_score", "underXscore", "back\\\\slash", "backslash",
+                "Adele", "Wade Grace", "Zo", "Zoe")) {
+            createContact(user, name);
+        }
+        assertEquals(List.of("50% off"), names(search(user, "50%", "")));
+        assertEquals(List.of("under_score"), names(search(user, "r_s", "")));
+        assertEquals(List.of("back\\slash"), names(search(user, "k\\s", "")));
+        assertEquals(List.of(), names(search(user, "%", "")), "a % is a character to look for, not a wildcard");
+        assertEquals(List.of(), names(search(user, "_", "")));
+        assertEquals(List.of("Adele"), names(search(user, "ad", "")), "two characters: names starting with them only");
+        assertEquals(List.of("Zo", "Zoe"), names(search(user, "zo", "")), "the exact name first");
+        assertEquals(List.of("Zo", "Zoe"), names(search(user, "z", "")));
+        assertEquals(List.of("Adele", "Wade Grace"), names(search(user, "ade", "")), "three: anywhere");
+    }
 
-        assertInvalidField(call(user, "GET", "/api/contacts?page=0", null), "page");
-        assertInvalidField(call(user, "GET", "/api/contacts?size=101", null), "size");
-        assertInvalidField(call(user, "GET", "/api/contacts?size=ten", null), "size");
+    @Test
+    void someoneElsesContactsNeverAppearAlsoViaATeamYouLeft() {
+        User alice = signUp("leaving");
+        User bob = signUp("staying");
+        User carol = signUp("outsider");
+        String team = teamOf(bob, alice);
+        share(bob, createContact(bob, "Secret Shared").getString("id"), team);
+        createContact(bob, "Secret Unshared");
+        createContact(carol, "Secret Carol");
+        createContact(alice, "Secret Mine");
+
+        assertEquals(List.of("Secret Mine", "Secret Shared"), names(search(alice, "secret", "")));
+        assertEquals(List.of("Secret Mine", "Secret Shared"), names(ok(200, call(alice, "GET", "/api/contacts?sort=name", null))));
+        assertEquals(204, call(alice, "DELETE", "/api/teams/" + team + "/members/" + alice.id(), null).statusCode());
+
+        assertEquals(List.of("Secret Mine"), names(search(alice, "secret", "")));
+        assertEquals(List.of("Secret Mine"), names(search(alice, "se", "")));
+        assertEquals(List.of("Secret Mine"), names(ok(200, call(alice, "GET", "/api/contacts?sort=name", null))));
+        assertEquals(List.of("Secret Mine"), names(ok(200, call(alice, "GET", "/api/contacts", null))));
+        assertEquals(1, ok(200, call(alice, "GET", "/api/contacts", null)).getInt("total"));
     }
 
     @Test
@@ -503,6 +644,67 @@ class ContactApiIT {
 
     private JsonObject createContact(User user, String name) {
         return ok(201, call(user, "POST", "/api/contacts", "{\"name\":\"" + name + "\"}"));
+    }
+
+    private JsonObject createContactWith(User user, String json) {
+        return ok(201, call(user, "POST", "/api/contacts", json));
+    }
+
+    /** A team owned by {@code owner} with {@code member} in it; its id. */
+    private String teamOf(User owner, User member) {
+        String team = ok(201, call(owner, "POST", "/api/teams", "{\"name\":\"Team of " + owner.email() + "\"}")).getString("id");
+        ok(201, call(owner, "POST", "/api/teams/" + team + "/members", "{\"email\":\"" + member.email() + "\"}"));
+        return team;
+    }
+
+    private void share(User owner, String contactId, String team) {
+        ok(200, call(owner, "PUT", "/api/contacts/" + contactId + "/team", "{\"teamId\":\"" + team + "\"}"));
+    }
+
+    private JsonObject search(User user, String text, String more) {
+        return ok(200, call(user, "GET", "/api/contacts?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + more, null));
+    }
+
+    /** Every page from the first on, following {@code link} ("next") as the {@code parameter} ("after"). */
+    private List<JsonObject> walk(User user, String query, String link, String parameter) {
+        JsonObject first = ok(200, call(user, "GET", "/api/contacts?" + query, null));
+        return concat(first, walkFrom(user, query, first, link, parameter));
+    }
+
+    private List<JsonObject> walkFrom(User user, String query, JsonObject page, String link, String parameter) {
+        List<JsonObject> pages = new ArrayList<>();
+        while (!page.isNull(link)) {
+            assertTrue(pages.size() < 100, "the walk ends");
+            page = ok(200, call(user, "GET", "/api/contacts?" + query + "&" + parameter + "=" + page.getString(link), null));
+            pages.add(page);
+        }
+        return pages;
+    }
+
+    /** From the last page back to the first by "previous", put back in reading order. */
+    private List<JsonObject> walkBack(User user, String query, JsonObject last) {
+        List<JsonObject> pages = new ArrayList<>(concat(last, walkFrom(user, query, last, "previous", "before")));
+        java.util.Collections.reverse(pages);
+        return pages;
+    }
+
+    private static List<JsonObject> concat(JsonObject first, List<JsonObject> rest) {
+        List<JsonObject> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    private static List<String> ids(List<JsonObject> pages) {
+        return pages.stream().flatMap(page -> page.getJsonArray("items").getValuesAs(JsonObject.class).stream())
+                .map(contact -> contact.getString("id")).toList();
+    }
+
+    private static List<Integer> sizes(List<JsonObject> pages) {
+        return pages.stream().map(page -> page.getJsonArray("items").size()).toList();
+    }
+
+    private static List<String> accessibleInOrder(User user, String sort) throws SQLException {
+        return ListOrderModel.of(user.id(), sort);
     }
 
     private JsonObject logActivity(User user, String contactId, String type, String occurredAt) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.testing.EventStreamReader;
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.ListOrderModel;
 import dev.kontak.web.testing.Visitor;
 import java.net.URI;
 import java.net.URL;
@@ -44,6 +45,7 @@ class ContactPagesIT {
 
     private static final String DENIED = "Access denied: Contact not found in your authorized list.";
     private static final String CONTACT_NAMES = "class=\"contact-name\" href=\"[^\"]*\">([^<]*)</a>";
+    private static final String CONTACT_IDS = "class=\"contact-name\" href=\"/contacts/([^\"]*)\">";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -98,30 +100,68 @@ class ContactPagesIT {
         assertEquals(List.of("Katherine Johnson"), searchFor(bob, "NASA.example"));
         assertEquals(List.of("Alan Turing"), searchFor(bob, "161 555"));
         assertEquals(List.of("Alan Turing"), searchFor(bob, "bletchley"));
-        assertEquals(List.of("Katherine Johnson", "Grace Hopper"), searchFor(bob, ".example"));
+        assertEquals(List.of("Grace Hopper", "Katherine Johnson"), searchFor(bob, ".example"), "ranked, then by name");
         HttpResponse<String> nothing = bob.get("/contacts?q=" + "zebra");
         assertEquals("No contacts match \u201czebra\u201d.", find(nothing.body(), "<p class=\"empty\">([^<]*)</p>"));
         assertEquals(List.of(), searchFor(bob, "%"), "a % is a character to look for, not a wildcard");
     }
 
     @Test
-    void twentyFiveContactsMakeTwoPagesNewestFirst() {
+    void nextAndPreviousLinksWalkTheListInBothOrdersWithoutJavaScript() throws SQLException {
         Person carol = signUp("carol");
-        IntStream.rangeClosed(1, 25).forEach(i -> createContact(carol, Map.of("name", String.format("Person %02d", i))));
+        List<String> names = new java.util.ArrayList<>();
+        IntStream.rangeClosed(1, 25).forEach(i -> names.add(String.format("%s %02d", i % 2 == 0 ? "person" : "Person", (i * 7) % 25)));
+        names.forEach(name -> createContact(carol, Map.of("name", name)));
 
         HttpResponse<String> first = carol.get("/contacts");
-        HttpResponse<String> second = carol.get("/contacts?page=2");
+        assertEquals("25 contacts", find(first.body(), "<p class=\"count\">([^<]*)</p>"));
+        assertTrue(first.body().contains("<option value=\"newest\" selected=\"selected\">"), "the sort choice is a form");
+        assertFalse(first.body().contains("rel=\"prev\""));
+        for (String sort : List.of("newest", "name")) {
+            List<HttpResponse<String>> pages = follow(carol, "/contacts?sort=" + sort, "next");
+            assertEquals(List.of(20, 5), pages.stream().map(page -> all(page.body(), CONTACT_NAMES).size()).toList());
+            List<String> walked = pages.stream().flatMap(page -> all(page.body(), CONTACT_IDS).stream()).toList();
+            assertEquals(ListOrderModel.of(carol.id, sort), walked, sort);
+            List<HttpResponse<String>> back = follow(carol, href(pages.get(1), "prev"), "prev");
+            assertEquals(walked.subList(0, 20), all(back.get(0).body(), CONTACT_IDS), sort + ": Previous leads back");
+            assertEquals(1, back.size(), "the first page has no Previous");
+            assertFalse(pages.get(1).body().contains("rel=\"next\""));
+        }
+    }
 
-        List<String> firstNames = all(first.body(), CONTACT_NAMES);
-        assertEquals(20, firstNames.size());
-        assertEquals("Person 25", firstNames.get(0));
-        assertEquals("Person 06", firstNames.get(19));
-        assertEquals("Page 1 of 2", find(first.body(), "<span class=\"page-number\">([^<]*)</span>"));
-        assertTrue(first.body().contains("href=\"/contacts?q=&amp;page=2\""), "a link to the next page");
-        assertEquals(List.of("Person 05", "Person 04", "Person 03", "Person 02", "Person 01"),
-                all(second.body(), CONTACT_NAMES));
-        assertEquals("Page 2 of 2", find(second.body(), "<span class=\"page-number\">([^<]*)</span>"));
-        assertFalse(second.body().contains("rel=\"next\""));
+    @Test
+    void aTamperedCursorOrAPageNumberIsAnInlineErrorAndTheFirstPageIsShown() throws SQLException {
+        Person erin = signUp("erin");
+        IntStream.rangeClosed(1, 21).forEach(i -> createContact(erin, Map.of("name", "Erin's " + i)));
+        String next = href(erin.get("/contacts"), "next");
+        long version = cacheVersion(erin);
+        String tampered = next.substring(0, next.length() - 3) + (next.endsWith("AAA") ? "BBB" : "AAA");
+
+        for (String path : List.of(tampered, "/contacts?page=2", "/contacts?sort=oldest")) {
+            HttpResponse<String> page = erin.get(path);
+            assertEquals(400, page.statusCode(), path);
+            assertEquals(20, all(page.body(), CONTACT_NAMES).size(), "the first page");
+            assertFalse(alert(page).isBlank(), path);
+        }
+        assertTrue(alert(erin.get(tampered)).startsWith("This page link is not one Kontak gave out"));
+        assertTrue(alert(erin.get("/contacts?page=2")).contains("after="));
+        assertEquals(version, cacheVersion(erin), "nothing changed");
+        assertEquals(0, count("SELECT count(*) FROM access_refusals WHERE user_id = ?", erin.id));
+        assertEquals(1, all(erin.get(next).body(), CONTACT_NAMES).size(), "the link as given still works");
+    }
+
+    @Test
+    void searchIsRankedAndCountsItsMatches() {
+        Person frank = signUp("frank");
+        for (String name : List.of("Ann Smith", "Joann", "Ann", "annabel", "Zed")) {
+            createContact(frank, Map.of("name", name));
+        }
+        createContact(frank, Map.of("name", "Mail Only", "email", "ann@example.com"));
+
+        HttpResponse<String> found = frank.get("/contacts?q=ann");
+        assertEquals(List.of("Ann", "Ann Smith", "annabel", "Joann", "Mail Only"), all(found.body(), CONTACT_NAMES));
+        assertEquals("5 matches", find(found.body(), "<p class=\"count\">([^<]*)</p>"));
+        assertEquals(List.of("Ann", "Ann Smith", "annabel"), searchFor(frank, "an"), "two characters: name prefixes");
     }
 
     @Test
@@ -575,6 +615,21 @@ class ContactPagesIT {
         HttpResponse<String> card = person.get("/contacts/" + contact);
         return person.submit("/contacts/" + contact + "/activities", Map.of("type", type, "occurredAt", occurredAt,
                 "summary", summary, "cacheVersion", find(card.body(), "name=\"cacheVersion\" value=\"(\\d+)\"")));
+    }
+
+    /** The page at {@code path} and every page its {@code rel} link leads to, in the order they were visited. */
+    private static List<HttpResponse<String>> follow(Person person, String path, String rel) {
+        List<HttpResponse<String>> pages = new java.util.ArrayList<>(List.of(person.get(path)));
+        while (pages.get(pages.size() - 1).body().contains("rel=\"" + rel + "\"")) {
+            assertTrue(pages.size() < 20, "the walk ends");
+            pages.add(person.get(href(pages.get(pages.size() - 1), rel)));
+        }
+        pages.forEach(page -> assertEquals(200, page.statusCode()));
+        return pages;
+    }
+
+    private static String href(HttpResponse<String> page, String rel) {
+        return find(page.body(), "<a rel=\"" + rel + "\" href=\"([^\"]*)\"").replace("&amp;", "&");
     }
 
     private List<String> searchFor(Person person, String query) {

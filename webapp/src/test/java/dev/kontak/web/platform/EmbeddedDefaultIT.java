@@ -57,6 +57,19 @@ class EmbeddedDefaultIT {
             assertTrue(bearer(visitor, token).body().contains("Kept On H2"));
             HttpResponse<String> metadata = visitor.getJson("/api/metadata", email, PASSWORD);
             assertTrue(metadata.body().contains("\"contactCount\":1"), metadata.body());
+            assertEquals(201, visitor.sendJson("POST", "/api/contacts", "{\"name\":\"Also On H2\",\"phone\":\"+62 812-3456-7890\"}",
+                    email, PASSWORD).statusCode());
+            // H2 has no trigram index: the same tiers in plain SQL, and the same cursors
+            String byName = visitor.getJson("/api/contacts?sort=name&size=1", email, PASSWORD).body();
+            assertTrue(byName.contains("Also On H2") && !byName.contains("Kept On H2"), byName);
+            String next = byName.replaceAll(".*\"next\":\"([^\"]+)\".*", "$1");
+            String second = visitor.getJson("/api/contacts?sort=name&size=1&after=" + next, email, PASSWORD).body();
+            assertTrue(second.contains("Kept On H2") && second.contains("\"next\":null"), second);
+            assertTrue(visitor.getJson("/api/contacts?q=n+h2", email, PASSWORD).body()
+                    .matches(".*Also On H2.*Kept On H2.*"), "substrings, by name");
+            assertTrue(visitor.getJson("/api/contacts?q=0812+3456", email, PASSWORD).body().contains("Also On H2"),
+                    "phone digits");
+            assertEquals(400, visitor.getJson("/api/contacts?after=" + next + "x", email, PASSWORD).statusCode());
             assertFalse(kontak.log().contains(ADMIN_PASSWORD), "the log never shows the password");
         }
         assertTrue(Files.exists(dataDir.resolve("kontak.mv.db")), "the database lives under KONTAK_DATA_DIR");

@@ -1,7 +1,10 @@
 package dev.kontak.contacts.boundary;
 
 import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.contacts.control.ContactListing;
+import dev.kontak.contacts.control.ContactListing.Segment;
 import dev.kontak.contacts.control.Memberships;
+import dev.kontak.contacts.control.SearchTerm;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
@@ -15,12 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -33,9 +35,6 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 @Transactional
 @ActsForUser
 public class ContactBook {
-
-    private static final String MATCHES = " AND (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern "
-            + "ESCAPE '\\' OR c.phone LIKE :pattern ESCAPE '\\' OR LOWER(c.company) LIKE :pattern ESCAPE '\\')";
 
     @PersistenceContext
     EntityManager em;
@@ -51,6 +50,9 @@ public class ContactBook {
 
     @Inject
     Memberships memberships;
+
+    @Inject
+    ContactListing listing;
 
     @Inject
     Clock clock;
@@ -112,25 +114,36 @@ public class ContactBook {
         return contact;
     }
 
-    /** Contacts the user owns or that are shared with their teams, matching {@code query} (blank: all). */
-    public ContactPage search(UUID user, String query, int page, int size) {
-        String term = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        int current = Math.max(page, 1);
-        if (term.indexOf('\0') >= 0) {
-            return new ContactPage(List.of(), current, size, 0); // no text column can hold it (StorableText)
-        }
-        String where = " FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + (term.isEmpty() ? "" : MATCHES);
-        TypedQuery<Contact> contacts = em.createQuery("SELECT c" + where + " ORDER BY c.createdAt DESC, c.id",
-                Contact.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c)" + where, Long.class);
-        for (TypedQuery<?> q : List.of(contacts, count)) {
-            q.setParameter("user", user);
-            if (!term.isEmpty()) {
-                q.setParameter("pattern", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    /**
+     * A page of the contacts the user owns or that are shared with their teams: the whole list in the chosen
+     * order, or those matching the search text ranked by relevance (see {@link ContactListing}).
+     */
+    public ContactPage list(UUID user, ContactQuery query) {
+        ContactOrder order = query.effectiveOrder();
+        for (ContactCursor cursor : Arrays.asList(query.after(), query.before())) {
+            if (cursor != null && cursor.order() != order) {
+                throw new CursorRefused();
             }
         }
-        return new ContactPage(contacts.setFirstResult((current - 1) * size).setMaxResults(size).getResultList(),
-                current, size, count.getSingleResult());
+        if (!query.isSearch()) {
+            return new PageReader(listing, listing.scopesOf(user), List.of(Segment.everything(order == ContactOrder.NEWEST)),
+                    query).read();
+        }
+        SearchTerm term = SearchTerm.of(query.text());
+        if (term.findsNothing()) {
+            return new ContactPage(List.of(), order, null, null);
+        }
+        return new PageReader(listing, listing.scopesOf(user), Segment.tiersOf(term, listing.hasFunctions()), query).read();
+    }
+
+    /** How many contacts a search finds, counted up to {@code limit}: a count costs a scan of what it counts. */
+    public MatchCount count(UUID user, String text, int limit) {
+        SearchTerm term = SearchTerm.of(text);
+        if (term.findsNothing()) {
+            return new MatchCount(0, true);
+        }
+        long found = listing.count(user, term, limit + 1);
+        return new MatchCount(Math.min(found, limit), found <= limit);
     }
 
     /** Asks the observers of {@link ContactAccessRequested} (the metadata module) whether this may happen. */

@@ -21,7 +21,9 @@ public class Contact {
 
     /**
      * JPQL condition, on alias {@code c} and parameter {@code :user}: the contacts a user can access, owned or
-     * shared with a team they belong to. The one definition of access that lists and recomputes share.
+     * shared with a team they belong to. The recompute's definition of access; lists read the same rule as one
+     * index range per part (owned, and shared with each team: ContactListing.scopesOf), and the row level
+     * security policy accessible_contacts states it in SQL.
      */
     public static final String ACCESSIBLE_BY_USER = "(c.ownerId = :user OR c.teamId IN "
             + "(SELECT m.teamId FROM TeamMember m WHERE m.userId = :user))";
@@ -61,6 +63,10 @@ public class Contact {
 
     @Version
     private long version;
+
+    /** lower(name), computed by the database (a generated column): the name order of lists and searches. */
+    @Column(name = "sort_name", insertable = false, updatable = false)
+    private String sortName;
 
     protected Contact() {
     }
@@ -172,5 +178,10 @@ public class Contact {
 
     public long version() {
         return version;
+    }
+
+    /** As the database computed it when this contact was read; null on a contact created in this transaction. */
+    public String sortName() {
+        return sortName;
     }
 }

@@ -56,6 +56,11 @@ public class Metadata {
         return view(row(user));
     }
 
+    /** contact_count of the user's row: the length of their whole contact list, read in O(1). */
+    public long contactCount(UUID user) {
+        return row(user).contactCount();
+    }
+
     /** Full recompute from the data. */
     public MetadataView refresh(UUID user) {
         return view(refresher.refresh(user));
