@@ -55,8 +55,9 @@ public class AccessList {
      * Everyone who can access the contact now, locking those rows in user order until the transaction ends.
      *
      * <p>Lock order, which keeps concurrent changes free of deadlocks: access rows before metadata rows; the
-     * access rows of one contact in user order (changes of a contact), or the access rows of one user in contact
-     * order (changes of a user's teams, full recomputes); metadata rows in user order ({@link MetadataRows#lock}).
+     * access rows of one contact in user order (changes of a contact), or access rows of one user in contact
+     * order (changes of a user's teams, the rows a full recompute deletes); a stale row's cheap refresh locks its
+     * metadata row alone; metadata rows in user order ({@link MetadataRows#lock}).
      * Waits between the two kinds of access row orders cannot form a cycle: along any chain of waits, the users
      * and the contacts only grow.
      */

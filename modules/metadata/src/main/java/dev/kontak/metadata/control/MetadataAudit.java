@@ -41,6 +41,9 @@ public class MetadataAudit {
     @Inject
     AccessList access;
 
+    @Inject
+    AccessibleData data;
+
 
     /**
      * Checks the next {@code size} users after {@code after} (all from the first when null), reading only: a
@@ -64,7 +67,7 @@ public class MetadataAudit {
     }
 
     /**
-     * Locks the user's access rows a recompute would delete and the metadata row (the lock order of
+     * Locks the user's access rows a recompute would delete (if there are any) and the metadata row (the lock order of
      * {@link AccessList#holdUsersWith}), compares again and, if it still differs from the data,
      * replaces it with a full recompute (which bumps cache_version and fires {@link MetadataChanged}, so copies are
      * dropped after the commit).
@@ -74,7 +77,9 @@ public class MetadataAudit {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Drift repair(UUID user) {
-        access.holdNoLongerAccessible(user);
+        if (data.compare(user).extra() > 0) {
+            access.holdNoLongerAccessible(user);
+        }
         rows.lock(List.of(user));
         Drift drift = driftOf(user);
         if (drift.any()) {

@@ -84,21 +84,34 @@ public class MetadataRefresher {
     }
 
     /**
-     * Full recompute: the row and the access list become what the data says; the version grows. Set-based: the
-     * access list by difference ({@link AccessList#replaceWithAccessible}), the aggregates by one statement
-     * ({@link AccessibleData#totals}), nothing loaded into Java but the totals. Written at once (flush), so that
-     * the time measured includes the write and a write that fails counts as a failed refresh. Maintenance work
-     * (repairs, "refresh all", an administrator's "refresh now"): it sees every user's rows under row level
-     * security.
+     * Full recompute: the row and the access list become what the data says; the version grows. Set-based: one
+     * statement ({@link AccessibleData#compare}) gives the totals and tells whether the access list differs from
+     * the data; only then is it replaced by difference ({@link AccessList#replaceWithAccessible}). Nothing is
+     * loaded into Java but those numbers. Written at once (flush), so that the time measured includes the write and
+     * a write that fails counts as a failed refresh. Maintenance work (repairs, "refresh all", an administrator's
+     * "refresh now"): it sees every user's rows under row level security.
+     *
+     * <p>Locks: the access rows the recompute will delete (only if there are any), then the metadata row. What was
+     * read before the row lock is used only if the row's version did not move meanwhile (every change of the
+     * user's data bumps it under that lock); otherwise it is read again under the lock.
      */
     @AcrossUsers
     public UserMetadata refresh(UUID user) {
         Timer.Context timing = refreshTime.time();
         try {
-            UserMetadata metadata = lockOrCreate(user);
-            access.replaceWithAccessible(user);
+            AccessibleData.Comparison seen = data.compare(user);
+            if (seen.extra() > 0) {
+                access.holdNoLongerAccessible(user);
+            }
+            UserMetadata metadata = rows.lock(List.of(user)).stream().findFirst()
+                    .orElseGet(() -> rows.create(user, teams.of(user).permissions()));
+            MetadataTotals totals = seen.totals();
+            if (metadata.cacheVersion() != seen.version() || !seen.accessListMatches()) {
+                access.replaceWithAccessible(user);
+                totals = data.totals(user);
+            }
             TeamPermissions.Grants grants = teams.of(user);
-            metadata.recomputed(data.totals(user), grants.teamIds(), grants.permissions());
+            metadata.recomputed(totals, grants.teamIds(), grants.permissions());
             metadata.changed(clock.instant(), true, true);
             em.flush();
             metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
@@ -146,16 +159,5 @@ public class MetadataRefresher {
         metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
         cheapRefreshes.inc();
         return Optional.of(new Revalidation(before, metadata.cacheVersion()));
-    }
-
-    /**
-     * Locks the user's access rows that a full recompute deletes, then the metadata row (the lock order of
-     * {@link AccessList#holdUsersWith}). Every account gets a row when it is created; one that is missing all the
-     * same is created here, empty.
-     */
-    private UserMetadata lockOrCreate(UUID user) {
-        access.holdNoLongerAccessible(user);
-        return rows.lock(List.of(user)).stream().findFirst()
-                .orElseGet(() -> rows.create(user, teams.of(user).permissions()));
     }
 }
