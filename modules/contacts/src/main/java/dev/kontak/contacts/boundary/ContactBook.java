@@ -9,6 +9,7 @@ import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.ContactState;
+import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
@@ -44,6 +45,9 @@ public class ContactBook {
 
     @Inject
     Event<ContactChanged> changes;
+
+    @Inject
+    Event<ContactAccessContradicted> contradictions;
 
     @Inject
     Sharing sharing;
@@ -151,13 +155,34 @@ public class ContactBook {
         accessRequests.fire(new ContactAccessRequested(user, contactId, operation));
     }
 
-    /** Validates access first, then loads: a contact that does not exist is refused exactly like a foreign one. */
+    /**
+     * Validates access against the metadata first, then loads the contact only if the data grants it too: a
+     * contact that does not exist is refused exactly like a foreign one, and so is one the metadata allows while
+     * the data does not (a copy that missed an invalidation, a row that drifted), which is reported
+     * ({@link ContactAccessContradicted}). A view loads it by id with the data's rule (one indexed query, the one
+     * the view needs anyway); a write locks the row and checks its owner and team.
+     */
     Contact accessible(UUID user, UUID contactId, ContactOperation operation, LockModeType lock) {
         requireAccess(user, contactId, operation);
-        Contact contact = em.find(Contact.class, contactId, lock);
+        Contact contact = operation == ContactOperation.VIEW ? findAccessible(user, contactId)
+                : lockIfAccessible(user, contactId, lock);
         if (contact == null) {
+            contradictions.fire(new ContactAccessContradicted(user, contactId, operation));
             throw new ContactAccessDenied(contactId, operation);
         }
         return contact;
+    }
+
+    private Contact findAccessible(UUID user, UUID contactId) {
+        return em.createQuery("SELECT c FROM Contact c WHERE c.id = :id AND " + Contact.ACCESSIBLE_BY_USER,
+                        Contact.class)
+                .setParameter("id", contactId).setParameter("user", user).getResultStream().findFirst().orElse(null);
+    }
+
+    private Contact lockIfAccessible(UUID user, UUID contactId, LockModeType lock) {
+        Contact contact = em.find(Contact.class, contactId, lock);
+        boolean granted = contact != null && (contact.isOwnedBy(user)
+                || contact.teamId() != null && memberships.find(contact.teamId(), user).isPresent());
+        return granted ? contact : null;
     }
 }

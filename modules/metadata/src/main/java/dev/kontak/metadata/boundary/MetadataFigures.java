@@ -75,10 +75,10 @@ public class MetadataFigures {
                 count("SELECT COUNT(a) FROM Activity a"), freshness.fresh(), freshness.stale(),
                 check.map(run -> (long) run.drifted() - run.repaired()).orElse(0L), freshness.missing(),
                 check.map(SyncRun::finishedAt).orElse(null), recent.nodes(now.minus(gone)),
-                recent.refreshesPerMinute(), recent.errorsLastHour(), timing(MetadataStatistics.VALIDATION_TIME),
+                recent.refreshesPerMinute(), recent.cheapRefreshesPerMinute(), recent.errorsLastHour(), timing(MetadataStatistics.VALIDATION_TIME),
                 timing(MetadataStatistics.REFRESH_TIME),
                 buckets.of(ages[0], IntStream.range(1, ages.length).mapToLong(i -> ages[i]).toArray()),
-                recent.refreshesPerHour(), recent.denialsPerHour());
+                recent.refreshesPerHour(), recent.cheapRefreshesPerHour(), recent.denialsPerHour());
     }
 
     /** Fresh, stale and missing rows now. */

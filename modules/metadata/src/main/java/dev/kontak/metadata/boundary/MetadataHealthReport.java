@@ -14,11 +14,13 @@ public record MetadataHealthReport(
         long freshRows, long staleRows, long driftedRows, long missingRows,
         Instant driftCheckedAt,            // when drift was last measured; null if never
         List<NodeCache> nodes,             // one per node that reported recently (this node included)
-        double refreshesPerMinute,
+        double refreshesPerMinute,         // full recomputes, last hour
+        double cheapRefreshesPerMinute,    // stale rows refreshed on a request without a recompute, last hour
         List<ErrorRate> errorsLastHour,    // always three: access denied, stale form, refresh failed
         Timing validation, Timing refresh,
         List<Bucket> ageHistogram,         // staleness distribution of metadata rows (age buckets)
-        List<HourlyCount> refreshesLast24h, // 24 entries, oldest first
+        List<HourlyCount> refreshesLast24h, // full recomputes; 24 entries, oldest first
+        List<HourlyCount> cheapRefreshesLast24h, // 24 entries, oldest first
         List<HourlyCount> denialsLast24h) { // 24 entries, oldest first; access denied and stale form together
 
     public record NodeCache(String node, long hits, long misses, int cachedUsers, Instant reportedAt) {

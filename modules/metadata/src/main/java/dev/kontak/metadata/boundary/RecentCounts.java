@@ -57,8 +57,14 @@ final class RecentCounts {
                 .sorted(Comparator.comparing(NodeCache::node)).toList();
     }
 
+    /** Full recomputes per minute over the last hour. */
     double refreshesPerMinute() {
         return lastHour(MetadataCounts::refreshes) / 60.0;
+    }
+
+    /** Refreshes of stale rows that needed no full recompute, per minute over the last hour. */
+    double cheapRefreshesPerMinute() {
+        return lastHour(MetadataCounts::cheapRefreshes) / 60.0;
     }
 
     /** Always the three kinds, in this order. */
@@ -70,6 +76,10 @@ final class RecentCounts {
 
     List<HourlyCount> refreshesPerHour() {
         return perHour(MetadataCounts::refreshes);
+    }
+
+    List<HourlyCount> cheapRefreshesPerHour() {
+        return perHour(MetadataCounts::cheapRefreshes);
     }
 
     /** Refused operations of both kinds: access denied and stale form. */

@@ -1,6 +1,7 @@
 package dev.kontak.metadata.control;
 
 import dev.kontak.contacts.boundary.ContactAccessDenied;
+import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactOperation;
 import dev.kontak.metadata.entity.CachedMetadata;
@@ -21,7 +22,9 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * <p>Viewing is checked against this node's copy of the metadata ({@link MetadataCache}: a map lookup); a copy
  * that says no is double-checked in the database, since a grant may have just committed. Every other operation
  * writes, and writes never trust a copy: they are checked in the database, in their own transaction, holding
- * the access row until they commit.
+ * the access row until they commit. Either way the boundary then loads the contact only if the data grants it
+ * too ({@link ContactAccessContradicted} otherwise), so no operation proceeds on metadata that disagrees with
+ * the data about its contact; a refusal the data would have granted has the metadata repaired as well.
  */
 @ApplicationScoped
 public class AccessGate {
@@ -36,6 +39,15 @@ public class AccessGate {
 
     @Inject
     AccessRefusals refusals;
+
+    @Inject
+    AccessibleData data;
+
+    @Inject
+    MetadataCache cache;
+
+    @Inject
+    MetadataRepairs repairs;
 
     @Inject
     @Metric(name = MetadataStatistics.VALIDATION_TIME, absolute = true,
@@ -56,6 +68,22 @@ public class AccessGate {
         }
     }
 
+    /**
+     * The metadata allowed it, the data did not (the boundary refuses it after this): the refusal is recorded like
+     * any other, this node's copy dropped, and a row that holds the contact while the data does not is repaired.
+     */
+    void contradicted(@Observes ContactAccessContradicted contradiction) {
+        UUID user = contradiction.userId();
+        UUID contact = contradiction.contactId();
+        LOG.warning(() -> "The metadata of user " + user + " allowed " + contradiction.operation() + " on contact "
+                + contact + ", the data does not: refused");
+        cache.peek(user).ifPresent(copy -> cache.invalidate(user, copy.cacheVersion() + 1));
+        if (access.has(user, contact)) {
+            repairs.schedule(user);
+        }
+        refuse(user, contact, contradiction.operation());
+    }
+
     private void decide(ContactAccessRequested request) {
         UUID user = request.userId();
         CachedMetadata copy = metadata.of(user);
@@ -64,10 +92,19 @@ public class AccessGate {
                 ? copy.canAccess(contact) || access.has(user, contact)
                 : access.hasAndHold(user, contact));
         if (!allowed) {
-            denials.inc();
-            refusals.record(user, contact, request.operation().name(), AccessDecision.DENIED.reason());
-            LOG.info(() -> "Refused " + request.operation() + " on contact " + contact + " for user " + user);
+            if (contact != null && data.grants(user, contact)) {
+                LOG.warning(() -> "The metadata of user " + user + " refuses contact " + contact
+                        + ", which the data grants: refused, and the metadata repaired");
+                repairs.schedule(user);
+            }
+            refuse(user, contact, request.operation());
             throw new ContactAccessDenied(contact, request.operation());
         }
+    }
+
+    private void refuse(UUID user, UUID contact, ContactOperation operation) {
+        denials.inc();
+        refusals.record(user, contact, operation.name(), AccessDecision.DENIED.reason());
+        LOG.info(() -> "Refused " + operation + " on contact " + contact + " for user " + user);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -18,6 +17,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AccessList {
+
+    /** SQL condition on an access row {@code a} of user {@code ?1}: the data does not grant it (an anti-join). */
+    private static final String NOT_ACCESSIBLE = "NOT EXISTS (SELECT 1 FROM (" + AccessibleData.CONTACT_IDS
+            + ") x WHERE x.id = a.contact_id)";
 
     @PersistenceContext
     EntityManager em;
@@ -52,8 +55,9 @@ public class AccessList {
      * Everyone who can access the contact now, locking those rows in user order until the transaction ends.
      *
      * <p>Lock order, which keeps concurrent changes free of deadlocks: access rows before metadata rows; the
-     * access rows of one contact in user order (changes of a contact), or the access rows of one user in contact
-     * order (changes of a user's teams, full recomputes); metadata rows in user order ({@link MetadataRows#lock}).
+     * access rows of one contact in user order (changes of a contact), or access rows of one user in contact
+     * order (changes of a user's teams, the rows a full recompute deletes); a stale row's cheap refresh locks its
+     * metadata row alone; metadata rows in user order ({@link MetadataRows#lock}).
      * Waits between the two kinds of access row orders cannot form a cycle: along any chain of waits, the users
      * and the contacts only grow.
      */
@@ -63,10 +67,16 @@ public class AccessList {
                 .setParameter(1, contact).getResultList());
     }
 
-    /** Locks the user's access rows, in contact order, before a full recompute replaces them. */
-    public void holdAllOf(UUID user) {
-        em.createNativeQuery(
-                        "SELECT contact_id FROM user_contact_access WHERE user_id = ?1 ORDER BY contact_id FOR UPDATE")
+    /**
+     * Locks, in contact order, the user's access rows that the data no longer grants: the rows a full recompute
+     * is going to delete. Taken before the metadata row (the lock order above); the rows that stay are not
+     * written, so they need no lock, and the ones to insert do not exist yet. Changes of the user's data queue on
+     * the metadata row, so nothing else turns into a row to delete in between, unless an edit outside Kontak does
+     * it at that very moment (then PostgreSQL may report a deadlock and one transaction fails; none hangs).
+     */
+    public void holdNoLongerAccessible(UUID user) {
+        em.createNativeQuery("SELECT a.contact_id FROM user_contact_access a WHERE a.user_id = ?1 AND "
+                        + NOT_ACCESSIBLE + " ORDER BY a.contact_id FOR UPDATE")
                 .setParameter(1, user).getResultList();
     }
 
@@ -82,11 +92,18 @@ public class AccessList {
                 .setParameter(1, user).getResultList());
     }
 
-    /** Replaces the whole list: only a full recompute does this. */
-    public void replace(UUID user, Collection<UUID> contacts) {
-        em.createNativeQuery("DELETE FROM user_contact_access WHERE user_id = ?1").setParameter(1, user)
-                .executeUpdate();
-        contacts.forEach(contact -> grant(user, contact));
+    /**
+     * Makes the list what the data says, by difference: deletes the rows the data no longer grants and inserts the
+     * missing ones, two statements whatever the number of contacts. Only a full recompute does this, after
+     * {@link #holdNoLongerAccessible} and the metadata row's lock.
+     */
+    public void replaceWithAccessible(UUID user) {
+        em.createNativeQuery("DELETE FROM user_contact_access a WHERE a.user_id = ?1 AND " + NOT_ACCESSIBLE)
+                .setParameter(1, user).executeUpdate();
+        em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) SELECT CAST(?1 AS UUID), x.id "
+                        + "FROM (" + AccessibleData.CONTACT_IDS + ") x WHERE NOT EXISTS (SELECT 1 FROM "
+                        + "user_contact_access a WHERE a.user_id = ?1 AND a.contact_id = x.id)")
+                .setParameter(1, user).executeUpdate();
     }
 
     /** The latest activity on any contact the user can access, or null. */
@@ -97,7 +114,7 @@ public class AccessList {
         return latest.isEmpty() ? null : instant(latest.get(0));
     }
 
-    private static Instant instant(Object column) {
+    static Instant instant(Object column) {
         if (column instanceof OffsetDateTime time) {
             return time.toInstant();
         }
@@ -107,7 +124,7 @@ public class AccessList {
         return (Instant) column;
     }
 
-    private static SortedSet<UUID> uuids(List<?> rows) {
+    static SortedSet<UUID> uuids(List<?> rows) {
         SortedSet<UUID> ids = new TreeSet<>();
         rows.forEach(row -> ids.add(row instanceof UUID id ? id : UUID.fromString(row.toString())));
         return ids;

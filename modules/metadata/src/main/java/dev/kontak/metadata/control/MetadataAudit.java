@@ -41,6 +41,9 @@ public class MetadataAudit {
     @Inject
     AccessList access;
 
+    @Inject
+    AccessibleData data;
+
 
     /**
      * Checks the next {@code size} users after {@code after} (all from the first when null), reading only: a
@@ -64,7 +67,8 @@ public class MetadataAudit {
     }
 
     /**
-     * Locks the user's access rows and metadata row, compares again and, if it still differs from the data,
+     * Locks the user's access rows a recompute would delete (if there are any) and the metadata row (the lock order of
+     * {@link AccessList#holdUsersWith}), compares again and, if it still differs from the data,
      * replaces it with a full recompute (which bumps cache_version and fires {@link MetadataChanged}, so copies are
      * dropped after the commit).
      * Changes of the user's data wait for the lock, so what is compared under it is exactly what is committed.
@@ -73,7 +77,9 @@ public class MetadataAudit {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Drift repair(UUID user) {
-        access.holdAllOf(user);
+        if (data.compare(user).extra() > 0) {
+            access.holdNoLongerAccessible(user);
+        }
         rows.lock(List.of(user));
         Drift drift = driftOf(user);
         if (drift.any()) {

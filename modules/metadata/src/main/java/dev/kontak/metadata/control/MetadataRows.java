@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import java.util.UUID;
 /** Where user_metadata rows are kept. */
 @ApplicationScoped
 public class MetadataRows {
+
+    /** Which version of a row, and when it was last changed or refreshed. */
+    public record RowVersion(long cacheVersion, Instant updatedAt) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -59,8 +64,19 @@ public class MetadataRows {
 
     /** The user's row and access list as a node keeps them in memory. */
     public Optional<CachedMetadata> copy(UUID user) {
-        return find(user).map(m -> new CachedMetadata(user, m.cacheVersion(), m.updatedAt(),
+        return version(user).map(row -> new CachedMetadata(user, row.cacheVersion(), row.updatedAt(),
                 ContactIdSet.of(access.contactsOf(user))));
+    }
+
+    /**
+     * The row's cache_version and updated_at as committed now: a projection, read from the database even when
+     * this transaction already manages an older instance of the row (which a query for the entity would return
+     * unrefreshed).
+     */
+    public Optional<RowVersion> version(UUID user) {
+        return em.createQuery("SELECT m.cacheVersion, m.updatedAt FROM UserMetadata m WHERE m.userId = :user",
+                        Object[].class).setParameter("user", user).getResultStream().findFirst()
+                .map(row -> new RowVersion(((Number) row[0]).longValue(), (Instant) row[1]));
     }
 
     /** What the row and the access list say now, in the shape a full recompute produces. */

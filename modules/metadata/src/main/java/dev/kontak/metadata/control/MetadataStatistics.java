@@ -35,7 +35,9 @@ public class MetadataStatistics {
     /** The counters read here and the timers the figures read, named once for the beans that declare them. */
     public static final String CACHE_HITS = "kontak.metadata.cache.hits";
     public static final String CACHE_MISSES = "kontak.metadata.cache.misses";
+    /** Full recomputes; refreshes of stale rows that needed none are counted apart. */
     public static final String REFRESHES = "kontak.metadata.refreshes";
+    public static final String CHEAP_REFRESHES = "kontak.metadata.refreshes.cheap";
     public static final String REFRESH_FAILURES = "kontak.metadata.refresh.failures";
     public static final String DRIFT_FOUND = "kontak.metadata.drift.found";
     public static final String DRIFT_REPAIRED = "kontak.metadata.drift.repaired";
@@ -106,7 +108,7 @@ public class MetadataStatistics {
     /** What this node's counters say now. */
     public MetadataCounts counted() {
         return new MetadataCounts(count(CACHE_HITS), count(CACHE_MISSES),
-                count(REFRESHES), count(REFRESH_FAILURES),
+                count(REFRESHES), count(CHEAP_REFRESHES), count(REFRESH_FAILURES),
                 count(DENIALS, new Tag("reason", ACCESS_DENIED)), count(DENIALS, new Tag("reason", STALE_FORM)),
                 count(DRIFT_FOUND), count(DRIFT_REPAIRED));
     }

@@ -25,7 +25,8 @@ public class NodeMinutes {
     public void add(String node, Instant minute, MetadataCounts counts, int cachedUsers, Instant now, Instant keepFrom) {
         int updated = em.createNamedQuery("NodeMinute.add")
                 .setParameter("hits", counts.cacheHits()).setParameter("misses", counts.cacheMisses())
-                .setParameter("refreshes", counts.refreshes()).setParameter("refreshFailures", counts.refreshFailures())
+                .setParameter("refreshes", counts.refreshes()).setParameter("cheapRefreshes", counts.cheapRefreshes())
+                .setParameter("refreshFailures", counts.refreshFailures())
                 .setParameter("denials", counts.accessDenials()).setParameter("staleForms", counts.staleForms())
                 .setParameter("driftFound", counts.driftFound()).setParameter("driftRepaired", counts.driftRepaired())
                 .setParameter("cachedUsers", cachedUsers).setParameter("now", now)

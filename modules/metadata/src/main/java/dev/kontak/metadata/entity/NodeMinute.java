@@ -16,7 +16,7 @@ import java.util.UUID;
 @Table(name = "metadata_statistics")
 @NamedQuery(name = "NodeMinute.add", query = "UPDATE NodeMinute m SET m.cacheHits = m.cacheHits + :hits, "
         + "m.cacheMisses = m.cacheMisses + :misses, m.refreshes = m.refreshes + :refreshes, "
-        + "m.refreshFailures = m.refreshFailures + :refreshFailures, m.accessDenials = m.accessDenials + :denials, "
+        + "m.cheapRefreshes = m.cheapRefreshes + :cheapRefreshes, m.refreshFailures = m.refreshFailures + :refreshFailures, m.accessDenials = m.accessDenials + :denials, "
         + "m.staleForms = m.staleForms + :staleForms, m.driftFound = m.driftFound + :driftFound, "
         + "m.driftRepaired = m.driftRepaired + :driftRepaired, m.cachedUsers = :cachedUsers, m.reportedAt = :now "
         + "WHERE m.node = :node AND m.minute = :minute")
@@ -44,6 +44,9 @@ public class NodeMinute {
 
     @Column(nullable = false)
     private long refreshes;
+
+    @Column(name = "cheap_refreshes", nullable = false)
+    private long cheapRefreshes;
 
     @Column(name = "refresh_failures", nullable = false)
     private long refreshFailures;
@@ -73,6 +76,7 @@ public class NodeMinute {
         this.cacheHits = counts.cacheHits();
         this.cacheMisses = counts.cacheMisses();
         this.refreshes = counts.refreshes();
+        this.cheapRefreshes = counts.cheapRefreshes();
         this.refreshFailures = counts.refreshFailures();
         this.accessDenials = counts.accessDenials();
         this.staleForms = counts.staleForms();
@@ -91,8 +95,8 @@ public class NodeMinute {
     }
 
     public MetadataCounts counts() {
-        return new MetadataCounts(cacheHits, cacheMisses, refreshes, refreshFailures, accessDenials, staleForms,
-                driftFound, driftRepaired);
+        return new MetadataCounts(cacheHits, cacheMisses, refreshes, cheapRefreshes, refreshFailures, accessDenials,
+                staleForms, driftFound, driftRepaired);
     }
 
     public int cachedUsers() {

@@ -133,13 +133,13 @@ public class UserMetadata {
         this.permissions = List.copyOf(permissions);
     }
 
-    /** Replaces everything with a full recompute's result. */
-    public void replaceWith(MetadataValues values) {
-        contactCount = values.contactIds().size();
-        activityCount = values.activityCount();
-        lastActivityAt = values.lastActivityAt();
-        teams(values.teamIds(), values.permissions());
-        dataChecksum = values.dataChecksum();
+    /** Replaces the aggregates, teams and permissions with a full recompute's result. */
+    public void recomputed(MetadataTotals totals, List<String> teamIds, List<String> permissions) {
+        contactCount = totals.contactCount();
+        activityCount = totals.activityCount();
+        lastActivityAt = totals.lastActivityAt();
+        teams(teamIds, permissions);
+        dataChecksum = totals.dataChecksum();
     }
 
     /** Records that a change happened: bumps the version, and the time of the kind of data that changed. */

@@ -28,6 +28,20 @@ class RecentCountsTest {
     }
 
     @Test
+    void cheapRefreshesAreCountedApartFromFullRecomputes() {
+        RecentCounts counts = new RecentCounts(List.of(
+                minute("a", "2026-11-26T21:30:00Z", refreshes(600, 600)), // 61 minutes ago: out of the last hour
+                minute("a", "2026-11-26T22:00:00Z", refreshes(6, 120)),
+                minute("b", "2026-11-26T22:30:00Z", refreshes(0, 60))), NOW);
+
+        assertEquals(0.1, counts.refreshesPerMinute(), 1e-9);
+        assertEquals(3.0, counts.cheapRefreshesPerMinute(), 1e-9);
+        assertEquals(new HourlyCount(Instant.parse("2026-11-26T22:00:00Z"), 180), counts.cheapRefreshesPerHour().get(23));
+        assertEquals(new HourlyCount(Instant.parse("2026-11-26T22:00:00Z"), 6), counts.refreshesPerHour().get(23));
+        assertEquals(600, counts.cheapRefreshesPerHour().get(22).count());
+    }
+
+    @Test
     void eachNodeShowsItsLastHoursHitsAndItsLatestReport() {
         Instant early = Instant.parse("2026-11-26T22:20:05Z");
         Instant late = Instant.parse("2026-11-26T22:29:05Z");
@@ -69,6 +83,10 @@ class RecentCountsTest {
 
     private static MetadataCounts counts(long hits, long misses, long refreshes, long denials, long staleForms,
             long failures) {
-        return new MetadataCounts(hits, misses, refreshes, failures, denials, staleForms, 0, 0);
+        return new MetadataCounts(hits, misses, refreshes, 0, failures, denials, staleForms, 0, 0);
+    }
+
+    private static MetadataCounts refreshes(long full, long cheap) {
+        return new MetadataCounts(0, 0, full, cheap, 0, 0, 0, 0, 0);
     }
 }
