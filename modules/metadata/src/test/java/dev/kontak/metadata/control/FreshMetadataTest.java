@@ -3,6 +3,7 @@ package dev.kontak.metadata.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kontak.metadata.control.MetadataRefresher.Revalidation;
 import dev.kontak.metadata.control.MetadataRows.RowVersion;
 import dev.kontak.metadata.entity.CachedMetadata;
@@ -33,7 +34,7 @@ class FreshMetadataTest {
 
     FreshMetadataTest() {
         fresh.cache = new MetadataCache();
-        fresh.cache.maxUsers = 100;
+        fresh.cache.start(10_000_000, Ticker.systemTicker());
         fresh.cache.hits = new CountingCounter();
         fresh.cache.misses = new CountingCounter();
         fresh.rows = database.rows;
