@@ -113,7 +113,10 @@ class AppPasswordsIT {
         assertEquals(created.getString("id"), listed.getString("id"));
         assertEquals(created.getString("createdAt"), listed.getString("createdAt"));
         assertFalse(list.body().contains(token.substring(7)), list.body());
-        assertFalse(signedInVisitor(email).get("/account").body().contains(token.substring(7)));
+        HttpResponse<String> page = signedInVisitor(email).get("/account");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<td class=\"app-password-name\">Laptop</td>"), page.body());
+        assertFalse(page.body().contains(token.substring(7)), "the page does not show it again");
 
         Map<String, String> row = row("SELECT * FROM app_passwords WHERE id = ?", UUID.fromString(created.getString("id")));
         assertEquals(sha256Hex(token), row.get("token_sha256"));
@@ -282,6 +285,9 @@ class AppPasswordsIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM app_passwords WHERE name = 'Forged'"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM app_passwords WHERE id = ?", UUID.fromString(id)));
         HttpResponse<String> page = browser.get("/account");
+        assertEquals(200, page.statusCode());
+        assertEquals(List.of("Kept"), PageText.all(page.body(), "<td class=\"app-password-name\">([^<]*)</td>"));
+        assertTrue(page.body().contains("<td>Never</td>"), "not used yet: " + page.body());
         int forms = page.body().split("<form method=\"post\"", -1).length - 1;
         assertEquals(forms, page.body().split("name=\"_csrf\" value=\"", -1).length - 1, "every form has the token");
     }
