@@ -159,13 +159,12 @@ public class ContactBook {
      * Validates access against the metadata first, then loads the contact only if the data grants it too: a
      * contact that does not exist is refused exactly like a foreign one, and so is one the metadata allows while
      * the data does not (a copy that missed an invalidation, a row that drifted), which is reported
-     * ({@link ContactAccessContradicted}). A view loads it by id with the data's rule (one indexed query, the one
-     * the view needs anyway); a write locks the row and checks its owner and team.
+     * ({@link ContactAccessContradicted}). It is loaded by id with the data's rule, {@link Contact#ACCESSIBLE_BY_USER}
+     * (one indexed query, the one the operation needs anyway), locked for a write.
      */
     Contact accessible(UUID user, UUID contactId, ContactOperation operation, LockModeType lock) {
         requireAccess(user, contactId, operation);
-        Contact contact = operation == ContactOperation.VIEW ? findAccessible(user, contactId)
-                : lockIfAccessible(user, contactId, lock);
+        Contact contact = loadIfAccessible(user, contactId, lock);
         if (contact == null) {
             contradictions.fire(new ContactAccessContradicted(user, contactId, operation));
             throw new ContactAccessDenied(contactId, operation);
@@ -173,16 +172,10 @@ public class ContactBook {
         return contact;
     }
 
-    private Contact findAccessible(UUID user, UUID contactId) {
+    private Contact loadIfAccessible(UUID user, UUID contactId, LockModeType lock) {
         return em.createQuery("SELECT c FROM Contact c WHERE c.id = :id AND " + Contact.ACCESSIBLE_BY_USER,
                         Contact.class)
-                .setParameter("id", contactId).setParameter("user", user).getResultStream().findFirst().orElse(null);
-    }
-
-    private Contact lockIfAccessible(UUID user, UUID contactId, LockModeType lock) {
-        Contact contact = em.find(Contact.class, contactId, lock);
-        boolean granted = contact != null && (contact.isOwnedBy(user)
-                || contact.teamId() != null && memberships.find(contact.teamId(), user).isPresent());
-        return granted ? contact : null;
+                .setParameter("id", contactId).setParameter("user", user).setLockMode(lock)
+                .getResultStream().findFirst().orElse(null);
     }
 }
