@@ -77,7 +77,7 @@ public class Metadata {
      * cluster, and never used when older than kontak.metadata.max-age.
      */
     public CacheValidity cacheValidity(UUID user, long version) {
-        long current = fresh.of(user).cacheVersion();
+        long current = fresh.version(user);
         return new CacheValidity(current == version, current);
     }
 

@@ -8,6 +8,7 @@ import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * on, or refuse it: record the refusal and throw, so that nothing is written.
  *
  * <p>Viewing is checked against this node's copy of the metadata ({@link MetadataCache}: a map lookup); a copy
- * that says no is double-checked in the database, since a grant may have just committed. Every other operation
+ * that says no is double-checked in the database, since a grant may have just committed, and without a copy the
+ * access row is probed. Every other operation
  * writes, and writes never trust a copy: they are checked in the database, in their own transaction, holding
  * the access row until they commit. Either way the boundary then loads the contact only if the data grants it
  * too ({@link ContactAccessContradicted} otherwise), so no operation proceeds on metadata that disagrees with
@@ -86,12 +88,8 @@ public class AccessGate {
 
     private void decide(ContactAccessRequested request) {
         UUID user = request.userId();
-        CachedMetadata copy = metadata.of(user);
         UUID contact = request.contactId();
-        boolean allowed = contact != null && (request.operation() == ContactOperation.VIEW
-                ? copy.canAccess(contact) || access.has(user, contact)
-                : access.hasAndHold(user, contact));
-        if (!allowed) {
+        if (!allowed(user, contact, request.operation())) {
             if (contact != null && data.grants(user, contact)) {
                 LOG.warning(() -> "The metadata of user " + user + " refuses contact " + contact
                         + ", which the data grants: refused, and the metadata repaired");
@@ -100,6 +98,17 @@ public class AccessGate {
             refuse(user, contact, request.operation());
             throw new ContactAccessDenied(contact, request.operation());
         }
+    }
+
+    /** Refreshes the user's metadata if it was stale, then asks it about the contact. */
+    private boolean allowed(UUID user, UUID contact, ContactOperation operation) {
+        if (operation == ContactOperation.VIEW) {
+            Optional<CachedMetadata> copy = metadata.forViewing(user);
+            return contact != null && (copy.filter(right -> right.canAccess(contact)).isPresent()
+                    || access.has(user, contact));
+        }
+        metadata.of(user);
+        return contact != null && access.hasAndHold(user, contact);
     }
 
     private void refuse(UUID user, UUID contact, ContactOperation operation) {

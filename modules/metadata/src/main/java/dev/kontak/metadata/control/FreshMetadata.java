@@ -1,6 +1,7 @@
 package dev.kontak.metadata.control;
 
 import dev.kontak.metadata.control.MetadataRefresher.Revalidation;
+import dev.kontak.metadata.control.MetadataRows.RowVersion;
 import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,9 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link MetadataRefresher#refreshIfStale}) and read again even when it is fresher. So a copy that missed an
  * invalidation (another node's message lost) lives at most the maximum age.
  *
- * <p>Reading again costs O(1) when the copy is still right: the row's version is read, and if it is the copy's
- * own (or the one a cheap refresh made of it, which changed nothing but the version and the time), the copy is
- * kept with the new version and time instead of loading every access row again.
+ * <p>No answer costs more than loading a small user's copy, whatever the number of contacts. Reading again keeps a copy that is still right: the
+ * row's version is read, and if it is the copy's own (or the one a cheap refresh made of it, which changed nothing
+ * but the version and the time), the copy is kept with the new version and time. A request of a user with many
+ * contacts that finds no right copy gets none: it asks the access rows about its one contact, and the copy is
+ * loaded off the request path ({@link CopyLoads}).
  */
 @ApplicationScoped
 public class FreshMetadata {
@@ -33,25 +36,54 @@ public class FreshMetadata {
     MetadataRefresher refresher;
 
     @Inject
+    CopyLoads loads;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "kontak.metadata.max-age", defaultValue = "PT2M")
     Duration maxAge;
 
-    public CachedMetadata of(UUID user) {
-        Optional<CachedMetadata> copy = cache.get(user, () -> rows.copy(user));
+    @Inject
+    @ConfigProperty(name = "kontak.cache.load-on-request-max-contacts", defaultValue = "1000")
+    int loadOnRequestMaxContacts;
+
+    /** The user's right copy, the row refreshed first if it was stale; empty while this node has none. */
+    public Optional<CachedMetadata> of(UUID user) {
+        Optional<CachedMetadata> copy = cache.get(user, Optional::empty);
         if (copy.isPresent() && !copy.get().isOlderThan(maxAge, clock.instant())) {
-            return copy.get();
+            return copy;
         }
         Optional<Revalidation> revalidated = refresher.refreshIfStale(user, maxAge);
+        return copy.flatMap(old -> stillRight(old, revalidated));
+    }
+
+    /**
+     * As {@link #of}, and without a copy one is loaded for the views that follow: on this request if the user has
+     * at most {@code kontak.cache.load-on-request-max-contacts} (a few milliseconds), else off the request path;
+     * not at all if the cache would not keep it.
+     */
+    public Optional<CachedMetadata> forViewing(UUID user) {
+        Optional<CachedMetadata> copy = of(user);
         if (copy.isPresent()) {
-            Optional<CachedMetadata> kept = stillRight(copy.get(), revalidated);
-            if (kept.isPresent()) {
-                return kept.get();
-            }
+            return copy;
         }
-        return cache.get(user, () -> rows.copy(user)).orElseThrow();
+        Optional<RowVersion> row = rows.version(user);
+        if (row.isEmpty() || !cache.couldKeep(row.get().contactCount())) {
+            return Optional.empty();
+        }
+        if (row.get().contactCount() <= loadOnRequestMaxContacts) {
+            return cache.load(user, () -> rows.copy(user));
+        }
+        loads.schedule(user);
+        return Optional.empty();
+    }
+
+    /** The row's cache_version, from the copy when there is one. */
+    public long version(UUID user) {
+        return forViewing(user).map(CachedMetadata::cacheVersion)
+                .orElseGet(() -> rows.version(user).orElseThrow().cacheVersion());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kontak.metadata.entity.CachedMetadata;
+import dev.kontak.metadata.entity.ContactIdSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -93,6 +94,11 @@ public class MetadataCache {
             return Optional.of(copy);
         }
         misses.inc();
+        return load(user, loader);
+    }
+
+    /** Reads the user's copy with {@code loader} and offers it, stamped before the read; not counted as a read. */
+    public Optional<CachedMetadata> load(UUID user, Supplier<Optional<CachedMetadata>> loader) {
         long stamp = stamp(user);
         Optional<CachedMetadata> loaded = loader.get();
         loaded.ifPresent(fresh -> offer(fresh, stamp));
@@ -133,6 +139,11 @@ public class MetadataCache {
             return false;
         }
         return stored[0];
+    }
+
+    /** Whether a copy of a user with this many contacts would be kept at all (see {@link #offer}). */
+    public boolean couldKeep(int contacts) {
+        return ENTRY_BYTES + ContactIdSet.bytesFor(contacts) <= maxWeight;
     }
 
     /** The user's row changed (committed): drop the copy unless it already has that version or a newer one. */

@@ -20,8 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MetadataRows {
 
-    /** Which version of a row, and when it was last changed or refreshed. */
-    public record RowVersion(long cacheVersion, Instant updatedAt) {
+    /** Which version of a row, when it was last changed or refreshed, and how many contacts it lists. */
+    public record RowVersion(long cacheVersion, Instant updatedAt, int contactCount) {
     }
 
     @PersistenceContext
@@ -62,7 +62,7 @@ public class MetadataRows {
                 .getResultList();
     }
 
-    /** The user's row and access list as a node keeps them in memory. */
+    /** The user's row and access list as a node keeps them in memory: O(contacts). */
     public Optional<CachedMetadata> copy(UUID user) {
         return version(user).map(row -> new CachedMetadata(user, row.cacheVersion(), row.updatedAt(),
                 ContactIdSet.of(access.contactsOf(user))));
@@ -74,9 +74,10 @@ public class MetadataRows {
      * unrefreshed).
      */
     public Optional<RowVersion> version(UUID user) {
-        return em.createQuery("SELECT m.cacheVersion, m.updatedAt FROM UserMetadata m WHERE m.userId = :user",
-                        Object[].class).setParameter("user", user).getResultStream().findFirst()
-                .map(row -> new RowVersion(((Number) row[0]).longValue(), (Instant) row[1]));
+        return em.createQuery("SELECT m.cacheVersion, m.updatedAt, m.contactCount FROM UserMetadata m"
+                        + " WHERE m.userId = :user", Object[].class).setParameter("user", user).getResultStream()
+                .findFirst()
+                .map(row -> new RowVersion(((Number) row[0]).longValue(), (Instant) row[1], ((Number) row[2]).intValue()));
     }
 
     /** What the row and the access list say now, in the shape a full recompute produces. */

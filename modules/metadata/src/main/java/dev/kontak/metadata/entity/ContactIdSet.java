@@ -23,7 +23,7 @@ public final class ContactIdSet {
     }
 
     public static ContactIdSet of(Collection<UUID> ids) {
-        int capacity = Integer.highestOneBit(Math.max(2, ids.size() * 2 - 1)) << 1;
+        int capacity = capacityFor(ids.size());
         long[] slots = new long[capacity * 2];
         int mask = capacity - 1;
         int size = 0;
@@ -63,6 +63,15 @@ public final class ContactIdSet {
     /** The heap this set takes: its table of longs (16-byte array header) and the set itself. */
     public long bytes() {
         return 16L + 8L * slots.length + 32L;
+    }
+
+    /** What {@link #bytes} will be for a set of this many ids, known before reading them. */
+    public static long bytesFor(int ids) {
+        return 16L + 16L * capacityFor(ids) + 32L;
+    }
+
+    private static int capacityFor(int ids) {
+        return Integer.highestOneBit(Math.max(2, ids * 2 - 1)) << 1;
     }
 
     /** The slot holding the id, or the empty slot where it would go (linear probing; (0, 0) marks empty). */

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a request gets when this node's copy is older than the maximum age: after a cheap refresh the copy is kept
- * with the new version (no access list read again) when it is still right, loaded again when it missed a change,
- * and never stored over a change that committed while it was being checked.
+ * with the new version (no access list read again) when it is still right, none when it missed a change or there
+ * was none (the access list is then read off the request path, by {@link CopyLoads}), and never a copy stored
+ * over a change that committed while it was being checked.
  */
 class FreshMetadataTest {
 
@@ -41,6 +42,13 @@ class FreshMetadataTest {
         fresh.refresher = database.refresher;
         fresh.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         fresh.maxAge = Duration.ofMinutes(2);
+        fresh.loads = new CopyLoads() {
+            @Override
+            Optional<CachedMetadata> read(UUID someone) {
+                return database.rows.copy(someone);
+            }
+        };
+        fresh.loads.cache = fresh.cache;
     }
 
     @Test
@@ -48,7 +56,7 @@ class FreshMetadataTest {
         database.row(3, HOUR_AGO);
         cacheCopy(3, HOUR_AGO);
 
-        CachedMetadata served = fresh.of(user);
+        CachedMetadata served = fresh.of(user).orElseThrow();
 
         assertEquals(1, database.revalidations, "the stale row was refreshed");
         assertEquals(4, served.cacheVersion());
@@ -61,16 +69,70 @@ class FreshMetadataTest {
     }
 
     @Test
-    void aCopyThatMissedAChangeIsLoadedAgain() {
+    void aCopyThatMissedAChangeIsNotServedAndIsLoadedAgainOffTheRequest() {
         database.row(7, NOW.minusSeconds(10)); // fresh: refreshed by another node after a change this one missed
         cacheCopy(5, HOUR_AGO);
 
-        CachedMetadata served = fresh.of(user);
+        assertTrue(fresh.forViewing(user).isEmpty());
+        assertEquals(7, fresh.version(user));
 
         assertEquals(0, database.revalidations);
-        assertEquals(7, served.cacheVersion());
+        assertEquals(0, database.accessListReads, "the request read no access list");
+        fresh.loads.loadPending();
         assertEquals(1, database.accessListReads);
         assertEquals(7, fresh.cache.peek(user).orElseThrow().cacheVersion());
+        assertEquals(7, fresh.of(user).orElseThrow().cacheVersion());
+    }
+
+    @Test
+    void withoutACopyAStaleRowIsRefreshedAndTheRequestReadsNoAccessList() {
+        database.row(3, HOUR_AGO);
+
+        assertTrue(fresh.forViewing(user).isEmpty(), "more contacts than a request loads");
+
+        assertEquals(1, database.revalidations);
+        assertEquals(0, database.accessListReads);
+        fresh.loads.loadPending();
+        fresh.loads.loadPending();
+        assertEquals(1, database.accessListReads, "one load for the user, however many requests asked");
+        CachedMetadata loaded = fresh.of(user).orElseThrow();
+        assertEquals(4, loaded.cacheVersion());
+        assertTrue(loaded.canAccess(contacts.get(0)));
+        assertEquals(1, database.revalidations, "fresh now");
+    }
+
+    @Test
+    void aSmallUsersCopyIsLoadedOnTheRequest() {
+        fresh.loadOnRequestMaxContacts = contacts.size();
+        database.row(3, HOUR_AGO);
+
+        CachedMetadata loaded = fresh.forViewing(user).orElseThrow();
+
+        assertEquals(4, loaded.cacheVersion());
+        assertEquals(1, database.accessListReads);
+        assertEquals(4, fresh.cache.peek(user).orElseThrow().cacheVersion());
+    }
+
+    @Test
+    void aCopyTheCacheWouldNotKeepIsNeverLoaded() {
+        fresh.cache.start(MetadataCache.ENTRY_BYTES, Ticker.systemTicker());
+        database.row(3, NOW);
+
+        assertTrue(fresh.forViewing(user).isEmpty());
+        fresh.loads.loadPending();
+
+        assertEquals(0, database.accessListReads, "views of this user probe the access rows");
+    }
+
+    @Test
+    void aLoadThatAChangeOvertookIsNotKept() {
+        database.row(3, NOW);
+        assertTrue(fresh.forViewing(user).isEmpty());
+        database.beforeAccessListRead = () -> database.commitChange(4);
+
+        fresh.loads.loadPending();
+
+        assertTrue(fresh.cache.peek(user).isEmpty(), "the copy read at version 3 was refused");
     }
 
     @Test
@@ -80,11 +142,11 @@ class FreshMetadataTest {
         // the row is read at version 4, and then a change commits version 5 before the copy is offered
         database.afterVersionRead = () -> database.commitChange(5);
 
-        CachedMetadata served = fresh.of(user);
+        CachedMetadata served = fresh.of(user).orElseThrow();
 
         assertEquals(4, served.cacheVersion(), "the request itself uses what it read");
         assertTrue(fresh.cache.peek(user).isEmpty(), "but no copy older than the committed row is kept");
-        assertEquals(5, fresh.of(user).cacheVersion());
+        assertEquals(5, fresh.version(user));
     }
 
     private void cacheCopy(long version, Instant updatedAt) {
@@ -100,11 +162,12 @@ class FreshMetadataTest {
         int revalidations;
         int accessListReads;
         Runnable afterVersionRead = () -> { };
+        Runnable beforeAccessListRead = () -> { };
 
         final MetadataRows rows = new MetadataRows() {
             @Override
             public Optional<RowVersion> version(UUID someone) {
-                RowVersion read = new RowVersion(version, updatedAt);
+                RowVersion read = new RowVersion(version, updatedAt, contacts.size());
                 afterVersionRead.run();
                 afterVersionRead = () -> { };
                 return Optional.of(read);
@@ -113,6 +176,7 @@ class FreshMetadataTest {
             @Override
             public Optional<CachedMetadata> copy(UUID someone) {
                 accessListReads++;
+                beforeAccessListRead.run();
                 return Optional.of(new CachedMetadata(someone, version, updatedAt, ContactIdSet.of(contacts)));
             }
         };

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -35,5 +37,16 @@ class ContactIdSetTest {
         ContactIdSet withNil = ContactIdSet.of(java.util.List.of(new UUID(0, 0), new UUID(0, 0), new UUID(0, 1)));
         assertTrue(withNil.contains(new UUID(0, 0)));
         assertEquals(2, withNil.size());
+    }
+
+    @Test
+    void itsSizeInBytesIsKnownBeforeTheIdsAreRead() {
+        for (int count : new int[] {0, 1, 2, 3, 100, 1_000, 1_025, 4_096}) {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add(new UUID(1, i + 1));
+            }
+            assertEquals(ContactIdSet.of(ids).bytes(), ContactIdSet.bytesFor(count), count + " ids");
+        }
     }
 }
