@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ObservabilityIT {
 
     private static final String PASSWORD = TestAccounts.PASSWORD;
+    private static final String APP_PASSWORD_CHECKS = "kontak_auth_app_password";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -75,6 +76,25 @@ class ObservabilityIT {
         assertTrue(value(after, "kontak_metadata_cache_misses_total") >= 1, after);
         assertTrue(after.contains("# TYPE kontak_access_denials_total counter"), after);
         assertTrue(value(after, "kontak_metadata_cache_users") >= 1, after);
+    }
+
+    /** What an app password adds to a request is timed on the server (the scale benchmark reads it). */
+    @Test
+    void metricsTimeEveryAppPasswordCheck() throws Exception {
+        Visitor visitor = new Visitor(base.toURI());
+        String carol = signUp(visitor, "carol");
+        String token = json(ok(201, visitor.sendJson("POST", "/api/app-passwords", "{\"name\":\"Phone\"}", carol,
+                PASSWORD))).getString("token");
+        String before = metrics(visitor);
+
+        ok(200, visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/me")).header("Authorization", "Bearer " + token)));
+        assertEquals(401, visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/me"))
+                .header("Authorization", "Bearer kontak_not-a-real-token")).statusCode());
+        ok(200, visitor.getJson("/api/me", carol, token));
+        String after = metrics(visitor);
+
+        assertEquals(3, increase(before, after, APP_PASSWORD_CHECKS + "_count"), after);
+        assertTrue(increase(before, after, APP_PASSWORD_CHECKS + "_sum") > 0, after);
     }
 
     @Test
