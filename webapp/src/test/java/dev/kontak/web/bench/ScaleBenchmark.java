@@ -25,7 +25,9 @@ import java.util.Map;
  * {@code --contacts=25000} (per user), {@code --small=100} (the lone user's), {@code --rounds=10},
  * {@code --warmup=1}, {@code --samples=5} (per path, user and round), {@code --max-age=PT2M} (Kontak's
  * kontak.metadata.max-age; each round waits that long before its stale view), {@code --deep=50000} (contacts into the
- * list for the deep page), {@code --heap=2g} (kontak.jar's -Xmx), {@code --server=127.0.0.1:5432}.
+ * list for the deep page), {@code --heap=2g} (kontak.jar's -Xmx), {@code --server=127.0.0.1:5432}, {@code --no-owner}
+ * (no second kontak.jar connected as the tables' owner, whose API requests are measured beside the first one's to
+ * show what row level security costs).
  */
 public final class ScaleBenchmark {
 
@@ -75,9 +77,12 @@ public final class ScaleBenchmark {
                 seed(database, options);
             }
             Path workDir = Files.createTempDirectory("kontak-scale-");
-            try (RunningKontak kontak = RunningKontak.start(workDir, environment(database, options), List.of(),
-                    options.text("heap", "2g"))) {
-                String table = new ScaleMeasurements(kontak.base(), database, options).run();
+            String heap = options.text("heap", "2g");
+            try (RunningKontak kontak = RunningKontak.start(workDir, environment(database, options), List.of(), heap);
+                    RunningKontak owner = options.flag("no-owner") ? null : RunningKontak.start(workDir,
+                            ownerEnvironment(database, options), List.of(), heap)) {
+                String table = new ScaleMeasurements(kontak.base(), owner == null ? null : owner.base(), database,
+                        options).run();
                 System.out.println();
                 System.out.println(table);
                 Path report = Path.of(System.getProperty("kontak.bench.report", "target/scale-benchmark.md"));
@@ -103,6 +108,16 @@ public final class ScaleBenchmark {
         SampleData.Written written = database.seed(plan);
         System.out.printf(Locale.ROOT, "Seeded %,d users, %,d contacts, %,d activities in %,d s%n", written.users(),
                 written.contacts(), written.activities(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
+    /** The same, connected as the tables' owner: row level security does not apply to it. */
+    private static Map<String, String> ownerEnvironment(BenchDatabase database, Options options) {
+        Map<String, String> environment = new HashMap<>(environment(database, options));
+        environment.put("KONTAK_DB_USER", database.superuser());
+        environment.put("KONTAK_DB_PASSWORD", "trust");
+        environment.remove("KONTAK_DB_OWNER_USER");
+        environment.remove("KONTAK_DB_OWNER_PASSWORD");
+        return environment;
     }
 
     /**

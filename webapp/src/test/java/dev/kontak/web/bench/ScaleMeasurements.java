@@ -33,6 +33,7 @@ final class ScaleMeasurements {
     static final String ADMIN_EMAIL = "bench-admin@kontak.example";
     static final String ADMIN_PASSWORD = "bench admin password";
 
+    private static final String APP_PASSWORD_CHECK = "app password check alone (server timer kontak_auth_app_password, mean of a round's checks)";
     private static final Pattern CACHE_VERSION = Pattern.compile("name=\"cacheVersion\" value=\"([^\"]*)\"");
     private static final List<Search> SEARCHES = List.of(
             new Search("search, many matches, 2 characters (q=Co)", "Co"),
@@ -45,6 +46,7 @@ final class ScaleMeasurements {
     }
 
     private final URI base;
+    private final URI withoutRowLevelSecurity;
     private final BenchDatabase database;
     private final ScaleBenchmark.Options options;
     /** API calls: credentials on each request, never the session. */
@@ -55,8 +57,13 @@ final class ScaleMeasurements {
     private BenchUser large;
     private long created;
 
-    ScaleMeasurements(URI base, BenchDatabase database, ScaleBenchmark.Options options) {
+    /**
+     * @param withoutRowLevelSecurity a second kontak.jar on the same database connected as the tables' owner, for
+     *        the same requests side by side; null to leave them out
+     */
+    ScaleMeasurements(URI base, URI withoutRowLevelSecurity, BenchDatabase database, ScaleBenchmark.Options options) {
         this.base = base;
+        this.withoutRowLevelSecurity = withoutRowLevelSecurity;
         this.database = database;
         this.options = options;
         this.api = new Visitor(base);
@@ -81,8 +88,8 @@ final class ScaleMeasurements {
             round(round % 2 == 0 ? List.of(small, large) : List.of(large, small));
         }
         return String.format(Locale.ROOT, "%,d contacts in the database; kontak.jar with row level security; "
-                + "%d rounds after %d of warm-up, %d samples per path, user and round (1 for stale views, creations "
-                + "and recomputes); times in ms, p95 by nearest rank.%n%n", database.contacts(), rounds, warmup,
+                + "%d rounds after %d of warm-up, %d samples per path, user and round (1 for stale views, creations, "
+                + "recomputes and the app password check's mean); times in ms, p95 by nearest rank.%n%n", database.contacts(), rounds, warmup,
                 options.number("samples", 5)) + timings.table(small.label(), large.label());
     }
 
@@ -100,8 +107,19 @@ final class ScaleMeasurements {
         }
         repeat(1, users, "POST /contacts/new (create a contact)", this::create);
         if (large.appPassword != null) {
-            repeat(samples, users, "GET /api/me with an app password (Bearer)",
-                    u -> send(u.api(request("/api/me"), SampleData.PASSWORD).GET(), 200));
+            for (BenchUser user : users) {
+                Optional<Checks> before = appPasswordChecks();
+                repeat(samples, List.of(user), "GET /api/me with an app password (Bearer)",
+                        u -> send(u.api(request("/api/me"), SampleData.PASSWORD).GET(), 200));
+                Optional<Checks> after = appPasswordChecks();
+                if (before.isPresent() && after.isPresent() && after.get().count() > before.get().count()) {
+                    recording.add(APP_PASSWORD_CHECK, user.label(), after.get().millisSince(before.get()));
+                }
+            }
+        }
+        if (withoutRowLevelSecurity != null) {
+            sideBySide(samples, users, "GET /api/contacts (page 1, Bearer)", "/api/contacts");
+            sideBySide(samples, users, "GET /api/contacts?q=Contac (search, Bearer)", "/api/contacts?q=Contac");
         }
         repeat(samples, users, "GET /api/me with the account password (Basic, PBKDF2)",
                 u -> send(request("/api/me").header("Authorization", Visitor.basic(u.email, SampleData.PASSWORD)).GET(), 200));
@@ -113,24 +131,65 @@ final class ScaleMeasurements {
         });
     }
 
-    /** The row made old by SQL, then a wait until this node's copy is older than the maximum age as well. */
+    /**
+     * Two stale views. First without a copy on the node (the previous round's recompute dropped it, as an
+     * eviction or any change does): the row made old by SQL, then a wait until the maximum age has passed since the
+     * last change. Then with a copy: the view just made loads it (off the request path for the large user), the
+     * row is made old again, and a wait until that copy is older than the maximum age too, as for a user who comes
+     * back after a while to a node that kept them.
+     */
     private void staleViews(List<BenchUser> users) throws Exception {
-        Duration maxAge = options.maxAge();
+        staleView(users, "GET /contacts/{id}, metadata stale, no copy on the node");
+        Thread.sleep(2_000); // the copy loads
+        staleView(users, "GET /contacts/{id}, metadata stale, copy on the node past max-age");
+    }
+
+    private void staleView(List<BenchUser> users, String path) throws Exception {
         for (BenchUser user : users) {
             database.makeStale(user.id);
         }
         Instant copiesOld = users.stream().map(u -> u.lastChange).max(Instant::compareTo).orElseThrow()
-                .plus(maxAge).plusSeconds(1);
+                .plus(options.maxAge()).plusSeconds(1);
         Duration wait = Duration.between(Instant.now(), copiesOld);
         if (!wait.isNegative()) {
-            log("waiting %d s until the copies are older than %s", wait.toSeconds(), maxAge);
+            log("waiting %d s until the copies are older than %s", wait.toSeconds(), options.maxAge());
             Thread.sleep(wait.toMillis());
         }
-        repeat(1, users, "GET /contacts/{id}, metadata stale (row 1 h old, copy past max-age)", u -> {
+        repeat(1, users, path, u -> {
             Answer answer = page(u, "/contacts/" + u.nextContact());
             u.lastChange = Instant.now();
             return answer;
         });
+    }
+
+    /**
+     * The same API request on kontak.jar with row level security and on the one that connects as the tables' owner
+     * (no row level security), one right after the other for each user and sample.
+     */
+    private void sideBySide(int samples, List<BenchUser> users, String path, String request) throws Exception {
+        for (int i = 0; i < samples; i++) {
+            for (BenchUser user : users) {
+                record(path + ", row level security on", user,
+                        send(user.api(request(base, request), SampleData.PASSWORD).GET(), 200));
+                record(path + ", as the tables' owner (row level security off)", user,
+                        send(user.api(request(withoutRowLevelSecurity, request), SampleData.PASSWORD).GET(), 200));
+            }
+        }
+    }
+
+    /** The server's timer of app password checks: how many, and their total time. */
+    private record Checks(double count, double seconds) {
+
+        double millisSince(Checks before) {
+            return (seconds - before.seconds) * 1000 / (count - before.count);
+        }
+    }
+
+    private Optional<Checks> appPasswordChecks() {
+        String metrics = metrics();
+        Optional<Double> count = sample(metrics, "kontak_auth_app_password_count");
+        Optional<Double> sum = sample(metrics, "kontak_auth_app_password_sum");
+        return count.isPresent() && sum.isPresent() ? Optional.of(new Checks(count.get(), sum.get())) : Optional.empty();
     }
 
     private Answer create(BenchUser user) {
@@ -154,14 +213,17 @@ final class ScaleMeasurements {
     private void repeat(int times, List<BenchUser> users, String path, Step take) throws Exception {
         for (int i = 0; i < times; i++) {
             for (BenchUser user : users) {
-                Answer answer = take.take(user);
-                if (answer.response.statusCode() == answer.expected) {
-                    recording.add(path, user.label(), answer.millis);
-                } else {
-                    recording.failed(path, user.label(), answer.response.statusCode() + " "
-                            + answer.response.body().substring(0, Math.min(200, answer.response.body().length())));
-                }
+                record(path, user, take.take(user));
             }
+        }
+    }
+
+    private void record(String path, BenchUser user, Answer answer) {
+        if (answer.response.statusCode() == answer.expected) {
+            recording.add(path, user.label(), answer.millis);
+        } else {
+            recording.failed(path, user.label(), answer.response.statusCode() + " "
+                    + answer.response.body().substring(0, Math.min(200, answer.response.body().length())));
         }
     }
 
@@ -210,12 +272,19 @@ final class ScaleMeasurements {
     }
 
     private Optional<Long> cacheBytes() {
+        return sample(metrics(), "kontak_metadata_cache_bytes\\w*").map(Double::longValue);
+    }
+
+    private String metrics() {
         HttpResponse<String> metrics = exchange(request("/metrics")
                 .header("Authorization", Visitor.basic(ADMIN_EMAIL, ADMIN_PASSWORD)).GET());
-        Matcher gauge = Pattern.compile("(?m)^kontak_metadata_cache_bytes\\w*(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$")
-                .matcher(metrics.body());
-        return metrics.statusCode() == 200 && gauge.find()
-                ? Optional.of((long) Double.parseDouble(gauge.group(1))) : Optional.empty();
+        return metrics.statusCode() == 200 ? metrics.body() : "";
+    }
+
+    /** The first sample of the series (a regular expression) in Prometheus text, labels ignored. */
+    private static Optional<Double> sample(String metrics, String series) {
+        Matcher sample = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$").matcher(metrics);
+        return sample.find() ? Optional.of(Double.parseDouble(sample.group(1))) : Optional.empty();
     }
 
     /** An app password for each user where this build has them ({@code POST /api/app-passwords}). */
@@ -272,7 +341,11 @@ final class ScaleMeasurements {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofMinutes(5));
+        return request(base, path);
+    }
+
+    private static HttpRequest.Builder request(URI server, String path) {
+        return HttpRequest.newBuilder(server.resolve(path.substring(1))).timeout(Duration.ofMinutes(5));
     }
 
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
