@@ -1,9 +1,11 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.BatchAlreadyRunning;
-import dev.kontak.metadata.boundary.BatchProgress;
-import dev.kontak.metadata.boundary.MetadataBatch;
-import dev.kontak.metadata.entity.BatchKind;
+import dev.kontak.jobs.boundary.Job;
+import dev.kontak.jobs.boundary.JobAlreadyRunning;
+import dev.kontak.jobs.boundary.JobNotResumable;
+import dev.kontak.jobs.boundary.JobProgress;
+import dev.kontak.jobs.boundary.JobRunner;
+import dev.kontak.metadata.boundary.AllUsers;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.signin.SignedIn;
@@ -20,16 +22,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The batch actions over every user: {@code POST /admin/metadata/batch} with {@code kind} VERIFY or REFRESH starts
- * one, {@code POST /admin/metadata/batch/cancel} with {@code run} asks it to stop, and {@code GET
- * /admin/metadata/batch} answers the latest run's progress as JSON for {@code js/batch.js}. A start while a run
+ * The runs over every user: {@code POST /admin/metadata/batch} with {@code kind} VERIFY or REFRESH starts one,
+ * {@code POST /admin/metadata/batch/cancel} with {@code run} asks it to stop, {@code POST
+ * /admin/metadata/batch/resume} with {@code run} goes on with an interrupted one from where it stopped, and {@code
+ * GET /admin/metadata/batch} answers the latest run's progress as JSON for {@code js/batch.js}. A start while a run
  * goes on, on any node, is refused on the page with 409 and what is running.
  */
-@WebServlet({"/admin/metadata/batch", "/admin/metadata/batch/cancel"})
+@WebServlet({"/admin/metadata/batch", "/admin/metadata/batch/cancel", "/admin/metadata/batch/resume"})
 public class BatchActions extends HttpServlet {
 
     @Inject
-    MetadataBatch batch;
+    JobRunner runner;
+
+    @Inject
+    AllUsers allUsers;
 
     @Inject
     MetadataHealth health;
@@ -42,14 +48,14 @@ public class BatchActions extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<BatchProgress> latest = batch.latest();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("running", latest.map(BatchProgress::running).orElse(false));
-        latest.ifPresent(run -> json.add("id", run.id().toString()).add("kind", run.kind().name())
+        Optional<JobProgress> latest = runner.latest(AllUsers.LEASE);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("running", latest.map(JobProgress::running).orElse(false));
+        latest.ifPresent(run -> json.add("id", run.id().toString()).add("kind", run.kind())
                 .add("total", run.total()).add("done", run.done()).add("percent", run.percent())
-                .add("ratePerSecond", run.ratePerSecond()).add("drifted", run.drifted()).add("repaired", run.repaired())
+                .add("ratePerSecond", run.ratePerSecond()).add("drifted", run.noticed()).add("repaired", run.changed())
                 .add("failures", run.failures())
                 .add("status", run.running() ? status.progress(run) : status.summary(run)));
-        latest.map(BatchProgress::secondsLeft).ifPresent(left -> json.add("secondsLeft", left));
+        latest.map(JobProgress::secondsLeft).ifPresent(left -> json.add("secondsLeft", left));
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(json.build().toString());
     }
@@ -58,23 +64,44 @@ public class BatchActions extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getServletPath().endsWith("/cancel")) {
             cancel(request, response);
+        } else if (request.getServletPath().endsWith("/resume")) {
+            resume(request, response);
         } else {
             start(request, response);
         }
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        BatchKind kind;
-        try {
-            kind = BatchKind.valueOf(Parameters.text(request, "kind"));
-        } catch (IllegalArgumentException unknown) {
+        Job job = switch (Parameters.text(request, "kind")) {
+            case "VERIFY" -> allUsers.verify();
+            case "REFRESH" -> allUsers.refresh();
+            default -> null;
+        };
+        if (job == null) {
             health.show(request, response, HttpServletResponse.SC_BAD_REQUEST, Map.of("alert", pages.text("admin.batch.unknownKind")));
             return;
         }
         try {
-            batch.start(kind, SignedIn.in(request).orElseThrow().id());
-        } catch (BatchAlreadyRunning running) {
+            runner.start(job, SignedIn.in(request).orElseThrow().id());
+        } catch (JobAlreadyRunning running) {
             health.show(request, response, HttpServletResponse.SC_CONFLICT, Map.of("alert", pages.text("admin.batch.refused")));
+            return;
+        }
+        Pages.redirect(request, response, "/admin/metadata");
+    }
+
+    private void resume(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<UUID> run = Parameters.uuid(Parameters.text(request, "run"));
+        Optional<JobProgress> latest = runner.latest(AllUsers.LEASE);
+        if (run.isEmpty() || latest.isEmpty() || !latest.get().id().equals(run.get())) {
+            health.show(request, response, HttpServletResponse.SC_CONFLICT, Map.of("alert", pages.text("admin.batch.notResumable")));
+            return;
+        }
+        Job job = latest.get().kind().equals(allUsers.verify().kind()) ? allUsers.verify() : allUsers.refresh();
+        try {
+            runner.resume(job, run.get(), SignedIn.in(request).orElseThrow().id());
+        } catch (JobNotResumable | JobAlreadyRunning refused) {
+            health.show(request, response, HttpServletResponse.SC_CONFLICT, Map.of("alert", pages.text("admin.batch.notResumable")));
             return;
         }
         Pages.redirect(request, response, "/admin/metadata");
@@ -86,7 +113,7 @@ public class BatchActions extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        if (!batch.cancel(run.get())) {
+        if (!runner.cancel(run.get())) {
             health.show(request, response, HttpServletResponse.SC_CONFLICT, Map.of("alert", pages.text("admin.batch.ended")));
             return;
         }

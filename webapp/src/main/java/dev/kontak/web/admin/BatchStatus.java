@@ -1,6 +1,6 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.BatchProgress;
+import dev.kontak.jobs.boundary.JobProgress;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ public class BatchStatus {
     Pages pages;
 
     /** "1,200 of 3,000 users · 85.2 users/s · about 15 s left", or without rate before the first batch is done. */
-    public String progress(BatchProgress run) {
+    public String progress(JobProgress run) {
         if (run.secondsLeft() == null) {
             return format("admin.batch.starting", run.done(), run.total());
         }
@@ -25,10 +25,10 @@ public class BatchStatus {
     }
 
     /** What a run that ended did, with who started it and how it ended. */
-    public String summary(BatchProgress run) {
+    public String summary(JobProgress run) {
         return format("admin.batch.summary." + run.kind(), pages.text("admin.batch.outcome." + run.outcome()),
-                run.startedBy(), UtcTime.PAGES.text(run.startedAt()), run.done(), run.total(), run.drifted(),
-                run.repaired(), run.failures(), Ages.PAGES.text(run.elapsedSeconds()));
+                run.startedBy(), UtcTime.PAGES.text(run.startedAt()), run.done(), run.total(), run.noticed(),
+                run.changed(), run.failures(), Ages.PAGES.text(run.elapsedSeconds()));
     }
 
     private String format(String key, Object... arguments) {

@@ -1,6 +1,7 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.MetadataBatch;
+import dev.kontak.jobs.boundary.JobRunner;
+import dev.kontak.metadata.boundary.AllUsers;
 import dev.kontak.metadata.boundary.MetadataDirectory;
 import dev.kontak.metadata.boundary.MetadataFigures;
 import dev.kontak.web.contacts.UtcTime;
@@ -32,7 +33,7 @@ public class MetadataHealth {
     MetadataDirectory directory;
 
     @Inject
-    MetadataBatch batch;
+    JobRunner runner;
 
     @Inject
     BatchStatus status;
@@ -55,7 +56,7 @@ public class MetadataHealth {
         variables.put("figures", HealthFigures.of(figures.report()));
         variables.put("query", query);
         variables.put("users", directory.users(query, page));
-        batch.latest().ifPresent(run -> variables.put("batch", run));
+        runner.latest(AllUsers.LEASE).ifPresent(run -> variables.put("batch", run));
         variables.putAll(answer);
         pages.render(request, response, code, "admin-metadata", variables);
     }

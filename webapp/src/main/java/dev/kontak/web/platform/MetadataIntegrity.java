@@ -1,7 +1,7 @@
 package dev.kontak.web.platform;
 
 import dev.kontak.metadata.boundary.MetadataFigures;
-import dev.kontak.metadata.entity.SyncRun;
+import dev.kontak.jobs.entity.JobRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -24,17 +24,17 @@ public class MetadataIntegrity implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<SyncRun> check = figures.lastCheck();
+        Optional<JobRun> check = figures.lastCheck();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("metadata-integrity");
         if (check.isEmpty()) {
             return response.up().withData("checked", false).build();
         }
-        SyncRun run = check.get();
-        return response.status(run.drifted() == run.repaired())
+        JobRun run = check.get();
+        return response.status(run.failures() == 0 && run.noticed() == run.changed())
                 .withData("checkedAt", run.finishedAt().toString())
-                .withData("usersChecked", run.usersChecked())
-                .withData("drifted", run.drifted())
-                .withData("repaired", run.repaired())
+                .withData("usersChecked", run.done())
+                .withData("drifted", run.noticed() + run.failures())
+                .withData("repaired", run.changed())
                 .build();
     }
 }

@@ -167,11 +167,10 @@ class AdminPagesIT {
     @Test
     void progressOfARunOnAnotherNodeIsReadFromTheDatabaseAndASecondStartIsRefused() throws SQLException {
         UUID run = UUID.randomUUID();
-        execute("UPDATE metadata_sync_lease SET holder = 'run/elsewhere', held_until = now() + interval '1 minute' "
-                + "WHERE name = 'metadata-batch'");
-        execute("INSERT INTO metadata_batch_runs (id, kind, started_by, node, total, done, started_at, updated_at) "
-                + "VALUES (?, 'REFRESH', (SELECT id FROM users WHERE email = ?), 'node-b/1', 3000, 1200, "
-                + "now() - interval '20 seconds', now())", run, ADMIN_EMAIL);
+        holdAllUsersLease("node-b/1", "1 minute");
+        execute("INSERT INTO job_runs (id, kind, lease, started_by, node, total, done, started_at, updated_at) "
+                + "VALUES (?, 'refresh-all-users', 'metadata-all-users', (SELECT id FROM users WHERE email = ?), "
+                + "'node-b/1', 3000, 1200, now() - interval '20 seconds', now())", run, ADMIN_EMAIL);
         Visitor admin = admin();
         try {
             HttpResponse<String> page = admin.get("/admin/metadata");
@@ -188,14 +187,15 @@ class AdminPagesIT {
             assertEquals(409, refused.statusCode());
             assertEquals("A run over every user is already in progress. Wait for it to end, or cancel it, before starting another.",
                     PageText.alert(refused));
-            assertEquals(1, count("SELECT count(*) FROM metadata_batch_runs WHERE outcome IS NULL"), "nothing started");
+            assertEquals(1, count("SELECT count(*) FROM job_runs WHERE lease = 'metadata-all-users' AND outcome IS NULL"),
+                    "nothing started");
 
             assertEquals(303, admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString())).statusCode());
-            assertEquals(Boolean.TRUE, value("SELECT cancel_requested FROM metadata_batch_runs WHERE id = ?", run));
+            assertEquals(Boolean.TRUE, value("SELECT cancel_requested FROM job_runs WHERE id = ?", run));
             assertTrue(admin.get("/admin/metadata").body().contains("Stopping after the current batch"));
         } finally {
-            execute("UPDATE metadata_batch_runs SET outcome = 'CANCELLED', finished_at = now() WHERE id = ?", run);
-            execute("UPDATE metadata_sync_lease SET held_until = now() - interval '1 second' WHERE name = 'metadata-batch'");
+            execute("UPDATE job_runs SET outcome = 'CANCELLED', finished_at = now() WHERE id = ?", run);
+            holdAllUsersLease("node-b/1", "-1 second");
         }
         HttpResponse<String> tooLate = admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString()));
         assertEquals(409, tooLate.statusCode());
@@ -207,18 +207,44 @@ class AdminPagesIT {
     @Test
     void aRunWhoseNodeDiedNoLongerBlocksTheNextOneAndEndsAsInterrupted() throws Exception {
         UUID dead = UUID.randomUUID();
-        execute("UPDATE metadata_sync_lease SET holder = 'run/dead', held_until = now() - interval '1 minute' "
-                + "WHERE name = 'metadata-batch'");
-        execute("INSERT INTO metadata_batch_runs (id, kind, started_by, node, total, done, started_at, updated_at) "
-                + "VALUES (?, 'VERIFY', (SELECT id FROM users WHERE email = ?), 'node-gone/1', 3000, 700, "
-                + "now() - interval '10 minutes', now() - interval '3 minutes')", dead, ADMIN_EMAIL);
+        holdAllUsersLease("node-gone/1", "-1 minute");
+        execute("INSERT INTO job_runs (id, kind, lease, started_by, node, total, done, started_at, updated_at) "
+                + "VALUES (?, 'verify-all-users', 'metadata-all-users', (SELECT id FROM users WHERE email = ?), "
+                + "'node-gone/1', 3000, 700, now() - interval '10 minutes', now() - interval '3 minutes')", dead, ADMIN_EMAIL);
         Visitor admin = admin();
 
         assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode(),
                 "the lease expired with its node");
-        assertEquals("INTERRUPTED", value("SELECT outcome FROM metadata_batch_runs WHERE id = ?", dead));
+        assertEquals("INTERRUPTED", value("SELECT outcome FROM job_runs WHERE id = ?", dead));
         JsonObject next = awaitEnd(admin, UUID.fromString(progress(admin).getString("id")));
         assertTrue(next.getString("status").startsWith("Verify integrity of all users (completed)"), next.getString("status"));
+    }
+
+    @Test
+    void anInterruptedRunIsResumedFromThePageFromWhereItStopped() throws Exception {
+        signUp("resumed");
+        long users = count("SELECT count(*) FROM users");
+        UUID checkpoint = (UUID) value("SELECT id FROM users ORDER BY id OFFSET 1 LIMIT 1");
+        UUID stopped = UUID.randomUUID();
+        execute("INSERT INTO job_runs (id, kind, lease, started_by, node, total, done, noticed, changed, checkpoint, "
+                + "started_at, updated_at, finished_at, outcome) VALUES (?, 'verify-all-users', 'metadata-all-users', "
+                + "(SELECT id FROM users WHERE email = ?), 'node-gone/1', ?, 2, 1, 1, ?, now(), "
+                + "now(), now(), 'INTERRUPTED')", stopped, ADMIN_EMAIL, users, checkpoint.toString());
+        Visitor admin = admin();
+        HttpResponse<String> page = admin.get("/admin/metadata");
+        assertTrue(find(page.body(), "<p id=\"batch-summary\" class=\"note\">([^<]*)</p>")
+                .startsWith("Verify integrity of all users (interrupted: its node stopped or a step failed)"));
+        assertTrue(page.body().contains("Resume from where it stopped"), "the interrupted run offers to resume");
+
+        assertEquals(303, admin.submit("/admin/metadata/batch/resume", Map.of("run", stopped.toString())).statusCode());
+
+        JsonObject resumed = awaitEnd(admin, UUID.fromString(progress(admin).getString("id")));
+        assertTrue(resumed.getString("status").startsWith("Verify integrity of all users (completed)"), resumed.getString("status"));
+        assertEquals(users, resumed.getInt("done"), "the two users before the checkpoint and every one after it");
+        assertEquals(stopped, value("SELECT resumes FROM job_runs WHERE id = ?", UUID.fromString(resumed.getString("id"))));
+        HttpResponse<String> again = admin.submit("/admin/metadata/batch/resume", Map.of("run", stopped.toString()));
+        assertEquals(409, again.statusCode(), "only the latest run, once interrupted");
+        assertEquals("Only the latest run, once interrupted, can be resumed; start a new run instead.", PageText.alert(again));
     }
 
     @Test
@@ -254,7 +280,7 @@ class AdminPagesIT {
         assertEquals(5, cancelled.getInt("done"), "stopped after the batch in hand");
         assertTrue(cancelled.getString("status").startsWith("Verify integrity of all users (cancelled), started by " + ADMIN_EMAIL),
                 cancelled.getString("status"));
-        assertEquals("CANCELLED", value("SELECT outcome FROM metadata_batch_runs WHERE id = ?", blocked));
+        assertEquals("CANCELLED", value("SELECT outcome FROM job_runs WHERE id = ?", blocked));
 
         execute("UPDATE user_metadata SET data_checksum = '0000000000000000' WHERE user_id = ?", drifted.id);
         execute("DELETE FROM user_metadata WHERE user_id = ?", missing.id);
@@ -441,5 +467,12 @@ class AdminPagesIT {
     }
 
     private record Person(Visitor visitor, String email, UUID id) {
+    }
+
+    /** Sets the lease of the runs over every user, held by {@code holder} for {@code interval} from now. */
+    private static void holdAllUsersLease(String holder, String interval) throws SQLException {
+        execute("INSERT INTO job_leases (name, holder, held_until) VALUES ('metadata-all-users', ?, now() + ?::interval) "
+                + "ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, held_until = EXCLUDED.held_until",
+                holder, interval);
     }
 }

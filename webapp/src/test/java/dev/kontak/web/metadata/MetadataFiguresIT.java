@@ -19,10 +19,11 @@ import dev.kontak.metadata.boundary.MetadataHealthReport.Bucket;
 import dev.kontak.metadata.boundary.MetadataHealthReport.ErrorRate;
 import dev.kontak.metadata.boundary.MetadataHealthReport.HourlyCount;
 import dev.kontak.metadata.boundary.MetadataHealthReport.NodeCache;
-import dev.kontak.metadata.boundary.MetadataSync;
+import dev.kontak.jobs.boundary.JobRunner;
+import dev.kontak.metadata.boundary.BackgroundRepair;
 import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
-import dev.kontak.metadata.entity.SyncRun;
+import dev.kontak.jobs.entity.JobRun;
 import dev.kontak.web.platform.MetadataIntegrity;
 import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.ServerData;
@@ -73,7 +74,10 @@ class MetadataFiguresIT {
     MetadataRefresher refresher;
 
     @Inject
-    MetadataSync sync;
+    JobRunner runner;
+
+    @Inject
+    BackgroundRepair repair;
 
     @Inject
     MetadataCache cache;
@@ -145,7 +149,7 @@ class MetadataFiguresIT {
         try {
             UUID user = data.newUser("corrupted");
             book.create(user, details("Grace"));
-            sync.runNow().orElseThrow();
+            runner.runHere(repair).orElseThrow();
             assertEquals(HealthCheckResponse.Status.UP, integrity.call().getStatus());
             MetadataHealthReport clean = figures.report();
             assertEquals(0, clean.driftedRows());
@@ -155,26 +159,27 @@ class MetadataFiguresIT {
                     + "$$ BEGIN RAISE EXCEPTION 'the test refuses this update'; END $$");
             data.execute("CREATE TRIGGER kontak_test_refuse_repair BEFORE UPDATE ON user_metadata FOR EACH ROW "
                     + "WHEN (OLD.user_id = '" + user + "') EXECUTE FUNCTION kontak_test_refuse_update()");
-            SyncRun failed;
+            JobRun failed;
             try {
-                failed = sync.runNow().orElseThrow();
+                failed = runner.runHere(repair).orElseThrow();
             } finally {
                 data.execute("DROP TRIGGER kontak_test_refuse_repair ON user_metadata");
                 data.execute("DROP FUNCTION kontak_test_refuse_update()");
             }
 
-            assertEquals(1, failed.drifted() - failed.repaired());
+            assertEquals(1, failed.failures(), "the drifted row could not be repaired");
+            assertEquals(failed.noticed(), failed.changed());
             HealthCheckResponse down = integrity.call();
             assertEquals(HealthCheckResponse.Status.DOWN, down.getStatus());
-            assertEquals(failed.drifted(), ((Number) down.getData().orElseThrow().get("drifted")).intValue());
+            assertEquals(failed.noticed() + failed.failures(), ((Number) down.getData().orElseThrow().get("drifted")).intValue());
             MetadataHealthReport drifted = figures.report();
             assertEquals(1, drifted.driftedRows());
             assertSameMoment(failed.finishedAt(), drifted.driftCheckedAt());
             assertEquals(1, increases(clean.errorsLastHour(), drifted.errorsLastHour()).get("refresh-failed"));
 
-            SyncRun repaired = sync.runNow().orElseThrow();
+            JobRun repaired = runner.runHere(repair).orElseThrow();
 
-            assertEquals(1, repaired.repaired());
+            assertEquals(1, repaired.changed());
             assertEquals(HealthCheckResponse.Status.UP, integrity.call().getStatus());
             MetadataHealthReport after = figures.report();
             assertEquals(0, after.driftedRows());
@@ -193,8 +198,8 @@ class MetadataFiguresIT {
     }
 
     private void releaseRepairLease() {
-        data.execute("UPDATE metadata_sync_lease SET holder = NULL, held_until = TIMESTAMP WITH TIME ZONE "
-                + "'1970-01-01 00:00:00+00:00' WHERE name = 'metadata-sync'");
+        data.execute("UPDATE job_leases SET holder = NULL, held_until = TIMESTAMP WITH TIME ZONE "
+                + "'1970-01-01 00:00:00+00:00' WHERE name = 'metadata-repair'");
     }
 
     private void age(UUID user, String interval) {

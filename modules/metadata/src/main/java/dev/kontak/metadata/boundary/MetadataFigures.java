@@ -2,9 +2,10 @@ package dev.kontak.metadata.boundary;
 
 import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.metadata.boundary.MetadataHealthReport.Timing;
+import dev.kontak.jobs.control.JobRuns;
+import dev.kontak.jobs.entity.JobRun;
 import dev.kontak.metadata.control.MetadataStatistics;
 import dev.kontak.metadata.control.NodeMinutes;
-import dev.kontak.metadata.entity.SyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ public class MetadataFigures {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
+    @Inject
+    JobRuns runs;
+
     @PersistenceContext
     EntityManager em;
 
@@ -66,15 +70,15 @@ public class MetadataFigures {
         AgeBuckets buckets = new AgeBuckets(maxAge);
         long[] ages = rowsAtMost(buckets.limits(), now);
         MetadataFreshness freshness = freshness(ages[0], ages[1 + buckets.limits().indexOf(maxAge)]);
-        Optional<SyncRun> check = lastCheck();
+        Optional<JobRun> check = lastCheck();
         RecentCounts recent = new RecentCounts(minutes.since(RecentCounts.firstHour(now)), now);
         // a node that missed three reports (at least five minutes) is gone
         Duration gone = interval.multipliedBy(3).compareTo(Duration.ofMinutes(5)) > 0
                 ? interval.multipliedBy(3) : Duration.ofMinutes(5);
         return new MetadataHealthReport(now, freshness.users(), count("SELECT COUNT(c) FROM Contact c"),
                 count("SELECT COUNT(a) FROM Activity a"), freshness.fresh(), freshness.stale(),
-                check.map(run -> (long) run.drifted() - run.repaired()).orElse(0L), freshness.missing(),
-                check.map(SyncRun::finishedAt).orElse(null), recent.nodes(now.minus(gone)),
+                check.map(run -> (long) run.noticed() + run.failures() - run.changed()).orElse(0L), freshness.missing(),
+                check.map(JobRun::finishedAt).orElse(null), recent.nodes(now.minus(gone)),
                 recent.refreshesPerMinute(), recent.cheapRefreshesPerMinute(), recent.errorsLastHour(), timing(MetadataStatistics.VALIDATION_TIME),
                 timing(MetadataStatistics.REFRESH_TIME),
                 buckets.of(ages[0], IntStream.range(1, ages.length).mapToLong(i -> ages[i]).toArray()),
@@ -87,10 +91,9 @@ public class MetadataFigures {
         return freshness(rows[0], rows[1]);
     }
 
-    /** The latest background check that went through every user, if any did. */
-    public Optional<SyncRun> lastCheck() {
-        return em.createQuery("SELECT r FROM SyncRun r WHERE r.finishedAt IS NOT NULL ORDER BY r.finishedAt DESC",
-                SyncRun.class).setMaxResults(1).getResultStream().findFirst();
+    /** The latest background repair that went through every user, if any did. */
+    public Optional<JobRun> lastCheck() {
+        return runs.lastCompleted(BackgroundRepair.KIND);
     }
 
     private MetadataFreshness freshness(long rows, long fresh) {

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.jobs.boundary.JobStep;
 import dev.kontak.metadata.entity.Drift;
 import java.util.List;
 import java.util.Map;
@@ -33,5 +34,11 @@ public record BatchResult(List<UUID> users, Map<UUID, Drift> checked, List<UUID>
 
     public UUID last() {
         return users.get(users.size() - 1);
+    }
+
+    /** As a step of a job: rows found drifted are noticed, repaired ones changed; the end when no users were left. */
+    public JobStep step() {
+        return users.isEmpty() ? JobStep.end()
+                : new JobStep(users.size(), drifted(), repaired(), failed.size(), last().toString());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,9 @@ public class MetadataAudit {
     @Inject
     AccessibleData data;
 
+    @Inject
+    UserIds userIds;
+
 
     /**
      * Checks the next {@code size} users after {@code after} (all from the first when null), reading only: a
@@ -52,11 +54,7 @@ public class MetadataAudit {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Batch check(UUID after, int size) {
-        TypedQuery<UUID> next = after == null
-                ? em.createQuery("SELECT a.id FROM Account a ORDER BY a.id", UUID.class)
-                : em.createQuery("SELECT a.id FROM Account a WHERE a.id > :after ORDER BY a.id", UUID.class)
-                        .setParameter("after", after);
-        List<UUID> users = next.setMaxResults(size).getResultList();
+        List<UUID> users = userIds.after(after, size);
         List<UUID> suspects = new ArrayList<>();
         for (UUID user : users) {
             if (driftOf(user).any()) {

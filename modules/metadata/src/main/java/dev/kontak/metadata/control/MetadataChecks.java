@@ -1,14 +1,12 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.metadata.entity.Drift;
 import dev.kontak.metadata.entity.MetadataCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,18 +24,16 @@ public class MetadataChecks {
         return Optional.ofNullable(em.find(MetadataCheck.class, user));
     }
 
-    /** One batch's results: the drift found (and repaired) per user, and the users whose check failed. */
-    public void checked(Map<UUID, Drift> drifts, Collection<UUID> failed) {
-        drifts.forEach((user, drift) -> of(user).checked(clock.instant(), drift));
-        failed.forEach(user -> of(user).failed(clock.instant()));
+    /** One batch's results: the drift found (and repaired) and the refresh per user, and whose check failed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(BatchResult batch) {
+        batch.checked().forEach((user, drift) -> of(user).checked(clock.instant(), drift));
+        batch.failed().forEach(user -> of(user).failed(clock.instant()));
+        batch.refreshed().forEach(this::refreshed);
     }
 
     public void refreshed(UUID user) {
         of(user).refreshed(clock.instant());
-    }
-
-    public void refreshed(Collection<UUID> users) {
-        users.forEach(this::refreshed);
     }
 
     private MetadataCheck of(UUID user) {

@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.jobs.control.ThisNode;
 import dev.kontak.metadata.entity.MetadataCounts;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

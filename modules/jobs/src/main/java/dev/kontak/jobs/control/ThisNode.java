@@ -1,4 +1,4 @@
-package dev.kontak.metadata.control;
+package dev.kontak.jobs.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;

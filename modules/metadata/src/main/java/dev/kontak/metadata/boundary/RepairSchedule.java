@@ -1,5 +1,6 @@
 package dev.kontak.metadata.boundary;
 
+import dev.kontak.jobs.boundary.JobRunner;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs {@link MetadataSync} every {@code kontak.sync.interval} (ISO-8601, default PT5M; zero or negative turns it
+ * Runs the {@link BackgroundRepair} every {@code kontak.sync.interval} (ISO-8601, default PT5M; zero or negative turns it
  * off), the first time one interval after start, never during deployment.
  *
  * <p>Jakarta Concurrency's {@link ManagedScheduledExecutorService} rather than an EJB timer: {@code @Schedule} takes
@@ -26,15 +27,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lease's business, not the scheduler's.
  */
 @ApplicationScoped
-public class SyncSchedule {
+public class RepairSchedule {
 
-    private static final Logger LOG = Logger.getLogger(SyncSchedule.class.getName());
+    private static final Logger LOG = Logger.getLogger(RepairSchedule.class.getName());
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
     @Inject
-    MetadataSync sync;
+    JobRunner runner;
+
+    @Inject
+    BackgroundRepair repair;
 
     @Inject
     @ConfigProperty(name = "kontak.sync.interval", defaultValue = "PT5M")
@@ -44,7 +48,7 @@ public class SyncSchedule {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (interval.isZero() || interval.isNegative()) {
-            LOG.info("Metadata sync is off (kontak.sync.interval " + interval + ")");
+            LOG.info("The background repair is off (kontak.sync.interval " + interval + ")");
             return;
         }
         long millis = interval.toMillis();
@@ -66,9 +70,9 @@ public class SyncSchedule {
     /** A failed run must not end the schedule (a task that throws is never run again). */
     private void run() {
         try {
-            sync.runNow();
+            runner.runHere(repair);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Metadata sync failed; next run in " + interval, e);
+            LOG.log(Level.WARNING, "The background repair failed; next run in " + interval, e);
         }
     }
 }
