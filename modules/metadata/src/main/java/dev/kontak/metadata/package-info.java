@@ -4,11 +4,11 @@
  * change. Observers of the contacts and auth events update it by deltas in the same transaction as the change;
  * {@link dev.kontak.metadata.control.MetadataRefresher} recomputes it from the data;
  * {@link dev.kontak.metadata.control.AccessGate} validates every operation on a contact against it; and
- * {@link dev.kontak.metadata.boundary.MetadataSync} checks every row against the data in the background and repairs
- * the ones that drifted, on one node at a time, recording each run in metadata_sync_runs. For administrators,
- * {@link dev.kontak.metadata.boundary.MetadataDirectory} lists every user's metadata and refreshes one,
- * {@link dev.kontak.metadata.boundary.MetadataBatch} verifies or refreshes every user in the background (one run at a
- * time across nodes, progress in metadata_batch_runs, findings in metadata_checks), and
+ * {@link dev.kontak.metadata.boundary.BackgroundRepair} checks every row against the data in the background and
+ * repairs the ones that drifted, a job of {@link dev.kontak.jobs.boundary.JobRunner} on one node at a time. For
+ * administrators, {@link dev.kontak.metadata.boundary.MetadataDirectory} lists every user's metadata and refreshes
+ * one, {@link dev.kontak.metadata.boundary.AllUsers} verifies or refreshes every user in the background (jobs too;
+ * findings in metadata_checks), and
  * {@link dev.kontak.metadata.boundary.AccessAudit} lists refused operations.
  */
 package dev.kontak.metadata;
