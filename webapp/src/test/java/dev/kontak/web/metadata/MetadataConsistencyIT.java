@@ -425,6 +425,20 @@ class MetadataConsistencyIT {
         }
     }
 
+    /** One transaction, one user: on H2 and with one role as under row level security, where nothing else would tell. */
+    @Test
+    void aTransactionActingForOneUserCannotActForAnother() {
+        UUID owner = data.newUser("actingowner");
+        UUID other = data.newUser("actingother");
+        UUID contact = book.create(owner, details("Owner's")).id();
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> data.readAs(owner, () -> book.view(other, contact)));
+
+        assertTrue(String.valueOf(refused.getCause()).contains("cannot act for " + other), String.valueOf(refused.getCause()));
+        assertEquals("Owner's", data.readAs(owner, () -> book.view(owner, contact)).name(), "the same user may, again");
+    }
+
     @Test
     void writesNeverTrustTheCacheEvenWhenItClaimsAccess() throws SQLException {
         UUID owner = data.newUser("victim");

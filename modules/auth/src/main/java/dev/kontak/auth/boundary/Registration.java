@@ -1,5 +1,6 @@
 package dev.kontak.auth.boundary;
 
+import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.Passwords;
 import dev.kontak.auth.control.Redact;
@@ -15,9 +16,11 @@ import java.time.Clock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates accounts: people signing up, and the first administrator. */
+/**
+ * Creates accounts: people signing up, and the first administrator. Across users: the new account's rows are
+ * written before anyone can act for it.
+ */
 @ApplicationScoped
-@Transactional
 public class Registration {
 
     private static final Logger LOG = Logger.getLogger(Registration.class.getName());
@@ -48,6 +51,8 @@ public class Registration {
      *
      * @throws SignUpClosed when sign-up is turned off
      */
+    @Transactional
+    @AcrossUsers
     public Account signUp(@Valid NewAccount form) {
         if (!open) {
             throw new SignUpClosed();
@@ -59,6 +64,8 @@ public class Registration {
      * @throws jakarta.validation.ConstraintViolationException when the form is invalid
      * @throws EmailAlreadyRegistered when the e-mail address is taken
      */
+    @Transactional
+    @AcrossUsers
     public Account register(@Valid NewAccount form, Role role) {
         if (accounts.findByEmail(form.email()).isPresent()) {
             throw new EmailAlreadyRegistered();

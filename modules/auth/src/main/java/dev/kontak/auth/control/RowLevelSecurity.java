@@ -50,22 +50,43 @@ public class RowLevelSecurity {
         return url.startsWith("jdbc:postgresql:") && owner.isPresent() && !owner.get().equals(user);
     }
 
-    /** The current transaction acts for this user until it ends. */
+    /**
+     * The current transaction acts for this user until it ends.
+     *
+     * @throws IllegalStateException if it acts for another user already: one transaction, one user
+     */
     public void actFor(UUID user) {
-        if (!active() || !inTransaction() || user.equals(transaction.getResource(ACTING_USER))) {
+        if (!inTransaction()) {
+            return;
+        }
+        Object acting = transaction.getResource(ACTING_USER);
+        if (user.equals(acting)) {
+            return;
+        }
+        if (acting != null) {
+            throw new IllegalStateException("This transaction acts for user " + acting + "; it cannot act for "
+                    + user + " as well");
+        }
+        transaction.putResource(ACTING_USER, user);
+        if (!active()) {
             return;
         }
         em.createNativeQuery("SELECT set_config('kontak.user_id', ?1, true)").setParameter(1, user.toString())
                 .getSingleResult();
-        transaction.putResource(ACTING_USER, user);
     }
 
     /**
-     * Runs the work on every user's rows, writes what it changed (the entity manager would otherwise write it at
-     * commit, after the switch back) and returns to the acting user's rows. Nested calls run in the outer one's.
-     * If the switch back fails, the transaction is rolled back rather than committed with every row visible.
+     * Runs the work on every user's rows and returns to the acting user's rows. What the transaction changed before
+     * is written first (under the acting user's policies; in nested calls too, so that the work's SQL sees it), and
+     * what the work changed is written before the switch back (the entity manager would otherwise write both at
+     * commit, under the wrong role), so callers need no flush of their own. Nested calls run in the outer one's. If
+     * the switch back fails, the transaction is rolled back rather than committed with every row visible. Only
+     * {@link AcrossUsersInterceptor} calls it: code declares {@link AcrossUsers}.
      */
-    public <T> T acrossUsers(Callable<T> work) throws Exception {
+    <T> T acrossUsers(Callable<T> work) throws Exception {
+        if (inTransaction()) {
+            em.flush();
+        }
         if (!active() || Boolean.TRUE.equals(transaction.getResource(ACROSS_USERS))) {
             return work.call();
         }
@@ -81,8 +102,7 @@ public class RowLevelSecurity {
         }
     }
 
-    /** The rest of the current transaction sees every user's rows: for reading across users only. */
-    public void seeAllUsers() {
+    private void seeAllUsers() {
         if (!active()) {
             return;
         }

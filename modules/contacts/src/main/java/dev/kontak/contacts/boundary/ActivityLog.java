@@ -89,7 +89,7 @@ public class ActivityLog {
     }
 
     private void report(ContactChanged.Kind kind, UUID user, ContactState before, Contact contact) {
-        em.flush();
+        em.flush(); // sets the contact's new version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(kind, user, before, contact.state()));
     }
 

@@ -70,7 +70,7 @@ public class ContactBook {
     public Contact create(UUID user, @Valid ContactDetails details) {
         Contact contact = new Contact(user, details, clock.instant());
         em.persist(contact);
-        em.flush();
+        em.flush(); // sets the version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state()));
         return contact;
     }
@@ -88,7 +88,7 @@ public class ContactBook {
         }
         ContactState before = contact.state();
         contact.change(details, clock.instant());
-        em.flush();
+        em.flush(); // the new version, as above
         changes.fire(new ContactChanged(ContactChanged.Kind.UPDATED, user, before, contact.state()));
         return contact;
     }

@@ -112,7 +112,6 @@ public class Teams {
     private TeamMember join(UUID teamId, UUID user, TeamRole role) {
         TeamMember member = new TeamMember(teamId, user, role, clock.instant());
         em.persist(member);
-        em.flush();
         membershipChanges.fire(new TeamMembershipChanged(teamId, user));
         return member;
     }
@@ -120,7 +119,6 @@ public class Teams {
     private void part(TeamMember member, UUID actor) {
         sharing.unshareAllOf(member.userId(), member.teamId(), actor);
         em.remove(member);
-        em.flush();
         membershipChanges.fire(new TeamMembershipChanged(member.teamId(), member.userId()));
     }
 

@@ -30,7 +30,7 @@ public class Sharing {
     public void shareWith(Contact contact, UUID team, UUID actor) {
         ContactState before = contact.state();
         contact.shareWith(team, clock.instant());
-        em.flush();
+        em.flush(); // sets the version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(team == null ? ContactChanged.Kind.UNSHARED : ContactChanged.Kind.SHARED,
                 actor, before, contact.state()));
     }

@@ -1,0 +1,29 @@
+package dev.kontak.web.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.kontak.web.architecture.boundary.DeclaredBoundary;
+import dev.kontak.web.architecture.boundary.UndeclaredBoundary;
+import org.junit.jupiter.api.Test;
+
+/** The build refuses a transactional boundary that does not say whom it acts for. */
+class WhomTransactionsActForTest {
+
+    @Test
+    void everyTransactionalBoundaryOfKontakDeclaresWhomItActsFor() {
+        WhomTransactionsActFor.RULE.check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.kontak"));
+    }
+
+    @Test
+    void anUndeclaredBoundaryFailsTheCheckAndADeclaredOnePasses() {
+        AssertionError refused = assertThrows(AssertionError.class,
+                () -> WhomTransactionsActFor.RULE.check(new ClassFileImporter().importClasses(UndeclaredBoundary.class)));
+
+        assertTrue(refused.getMessage().contains(UndeclaredBoundary.class.getName() + ".change()"), refused.getMessage());
+        WhomTransactionsActFor.RULE.check(new ClassFileImporter().importClasses(DeclaredBoundary.class));
+    }
+}
