@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.PageText;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
@@ -33,32 +33,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin pages over HTTP on Payara Micro against PostgreSQL: who may open them, the users' metadata table
  * (search, pages), one user's details and "Refresh now", the audit of access denials, and the batch actions over
  * every user (progress, refusal of a second run, cancel, summary).
  */
-@ExtendWith(ArquillianExtension.class)
 class AdminPagesIT {
 
     private static final String EMAILS = "class=\"user-email\" href=\"[^\"]*\">([^<]*)</a>";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        // small batches: a run over the test database's users takes many of them, so a run can be caught midway
-        return KontakDeployment.withSettings(KontakDeployment.war(), "kontak.batch.size=5");
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     URI root;
 

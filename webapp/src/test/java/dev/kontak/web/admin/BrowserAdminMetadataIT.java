@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.seed.SampleData;
 import dev.kontak.web.testing.Chromium;
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import java.io.IOException;
 import java.net.URL;
@@ -20,13 +20,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,18 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * watches the progress bar advance without a reload ({@code js/batch.js}) to the end, and reads the summary.
  * Screenshots of the page go to {@code docs/} ({@code -Dkontak.docs}, default {@code ../docs} from webapp/).
  */
-@ExtendWith(ArquillianExtension.class)
+@EnabledIf("dev.kontak.web.testing.Chromium#installed")
 class BrowserAdminMetadataIT {
 
     private static final Path DOCS = Path.of(System.getProperty("kontak.docs", "../docs"));
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.withSettings(KontakDeployment.war(), "kontak.batch.size=50");
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     ChromeDriver browser;
 

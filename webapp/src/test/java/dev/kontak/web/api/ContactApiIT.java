@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.ListOrderModel;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -41,20 +41,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JSON API as a client sees it (status, headers, JSON) and what it leaves in PostgreSQL: metadata with ETags,
  * contacts, activities, teams and sharing, refusals that write nothing but the audit, malformed input, and
  * parallel creates. Every test signs up its own users.
  */
-@ExtendWith(ArquillianExtension.class)
 class ContactApiIT {
 
     private static final String ACCESS_DENIED = "{\"error\":\"Access denied: Contact not found in your authorized list.\"}";
@@ -62,13 +56,7 @@ class ContactApiIT {
             "activityCount", "lastActivityAt", "teamIds", "permissions", "dataChecksum", "cacheVersion",
             "lastContactUpdate", "lastActivityUpdate", "createdAt", "updatedAt");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     Visitor visitor;
 

@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.testing.Chromium;
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestAccounts;
 import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,16 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * logging an activity from the other, now stale, tab is refused on the page itself and writes nothing; and the
  * other window says, without a reload, that the contact changed or is gone (live updates, {@code /js/live.js}).
  */
-@ExtendWith(ArquillianExtension.class)
+@EnabledIf("dev.kontak.web.testing.Chromium#installed")
 class BrowserStaleTabIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     WebDriver browser;
 

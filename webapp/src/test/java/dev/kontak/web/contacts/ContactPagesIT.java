@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.testing.EventStreamReader;
-import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.ListOrderModel;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.Visitor;
 import java.net.URI;
 import java.net.URL;
@@ -28,32 +28,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contact, activity and team pages as people use them over HTTP, on Payara Micro against PostgreSQL: what each
  * page shows, and what is (or is not) in the database afterwards.
  */
-@ExtendWith(ArquillianExtension.class)
 class ContactPagesIT {
 
     private static final String DENIED = "Access denied: Contact not found in your authorized list.";
     private static final String CONTACT_NAMES = "class=\"contact-name\" href=\"[^\"]*\">([^<]*)</a>";
     private static final String CONTACT_IDS = "class=\"contact-name\" href=\"/contacts/([^\"]*)\">";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     URI root;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.contacts.entity.Checksums;
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
@@ -35,14 +35,9 @@ import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The PostgreSQL functions of {@code V20261126220000__add_user_metadata_functions.sql} give what the Java services
@@ -55,7 +50,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * recompute must make of them is computed here by {@link Data#expected}, with {@link Checksums} itself and the
  * rules of {@code MetadataRefresher.compute} and {@code TeamPermissions.of}.
  */
-@ExtendWith(ArquillianExtension.class)
 class SqlFunctionsIT {
 
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
@@ -72,13 +66,7 @@ class SqlFunctionsIT {
             + jsonList("m.permissions") + " AS permissions, m.data_checksum, m.cache_version, "
             + "m.last_contact_update, m.last_activity_update, m.created_at, m.updated_at";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     Visitor visitor;
 

@@ -3,7 +3,7 @@ package dev.kontak.web.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
@@ -20,12 +20,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The standard endpoints as a monitoring system and an API client see them, on Payara Micro and PostgreSQL: what
@@ -33,19 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the metadata rows are stale (the bound is 0.5 here) and up again after a refresh, and /openapi describes the
  * JSON API without sign-in. MetadataFiguresIT checks the figures inside the server.
  */
-@ExtendWith(ArquillianExtension.class)
 class ObservabilityIT {
 
     private static final String PASSWORD = TestAccounts.PASSWORD;
     private static final String APP_PASSWORD_CHECKS = "kontak_auth_app_password";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.withSettings(KontakDeployment.war(), "kontak.health.max-stale-ratio=0.5");
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     @Test
     void metricsCountCacheReadsRefreshesDenialsByReasonAndTimeValidations() throws Exception {

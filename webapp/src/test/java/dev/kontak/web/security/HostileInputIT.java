@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -33,13 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an attacker (or a broken client) sends, through pages and the API: script tags in every text field, SQL
@@ -47,7 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * text (escaped in pages, as data in JSON), SQL is data, and everything refused gets a clear 4xx and writes
  * nothing, which each test checks by counting rows in PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
 
     private static final String SCRIPT = "<script>alert('x')</script>";
@@ -57,13 +51,7 @@ class HostileInputIT {
     private static final List<String> TABLES = List.of("users", "contacts", "activities", "teams", "team_members",
             "user_metadata", "user_contact_access", "sign_in_attempts");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     URI root;
 

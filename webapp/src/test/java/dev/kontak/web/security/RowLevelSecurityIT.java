@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -25,13 +25,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -40,16 +35,9 @@ import org.postgresql.util.PSQLException;
  * runs {@code SELECT * FROM contacts} and the like without any WHERE: a transaction acting for one user gets that
  * user's rows only, one acting for nobody gets none, and only an explicit switch to kontak_maintenance sees all.
  */
-@ExtendWith(ArquillianExtension.class)
 class RowLevelSecurityIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     Visitor visitor;
 

@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
 import dev.kontak.web.testing.PageText;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -20,6 +21,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -37,14 +42,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * App passwords through HTTP, on Payara Micro against PostgreSQL with row level security: created on the account
@@ -52,18 +53,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * account password will do. Its own deployment because it is a feature's whole suite (fourteen scenarios, row level security on its table included);
  * SignInIT would double in size.
  */
-@ExtendWith(ArquillianExtension.class)
 class AppPasswordsIT {
 
     private static final String TOKEN_SHAPE = "kontak_[A-Za-z0-9_-]{43}";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     Visitor visitor;
 
@@ -330,7 +324,7 @@ class AppPasswordsIT {
     void tenUnknownBearerTokensLockTheClientAddressEvenForAValidToken() throws Exception {
         String email = signUp("bearerlock");
         String token = create(email, "Valid").getString("token");
-        Visitor elsewhere = new Visitor(loopback());
+        Visitor elsewhere = new Visitor(elsewhere());
         try {
             for (int i = 0; i < 10; i++) {
                 HttpResponse<String> guess = bearer("GET", "/api/me", "kontak_" + "guess" + i + "A".repeat(37), null);
@@ -443,12 +437,24 @@ class AppPasswordsIT {
         return browser;
     }
 
-    /** The same server on the loopback address: a client at another network address than the tests' usual one. */
-    private URI loopback() {
+    /** The server reached through this machine's own network address: another client address than loopback. */
+    private URI elsewhere() {
         try {
-            return new URI("http", null, "127.0.0.1", base.getPort(), base.getPath(), null, null);
-        } catch (URISyntaxException e) {
+            Optional<String> address = NetworkInterface.networkInterfaces().filter(this::upAndNotLoopback)
+                    .flatMap(NetworkInterface::inetAddresses).filter(Inet4Address.class::isInstance)
+                    .map(InetAddress::getHostAddress).findFirst();
+            assumeTrue(address.isPresent(), "this machine has no network address besides loopback");
+            return new URI("http", null, address.get(), base.getPort(), base.getPath(), null, null);
+        } catch (URISyntaxException | SocketException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean upAndNotLoopback(NetworkInterface face) {
+        try {
+            return face.isUp() && !face.isLoopback();
+        } catch (SocketException e) {
+            return false;
         }
     }
 

@@ -23,9 +23,18 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** Skips the calling test, saying why, where Chromium is not installed; .ci/run installs it. */
+    /**
+     * Whether Chromium and its driver are installed (.ci/run installs them): browser test classes are
+     * {@code @EnabledIf("dev.kontak.web.testing.Chromium#installed")}, so that without them no server is started
+     * for nothing.
+     */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips the calling test, saying why, where Chromium is not installed. */
     public static ChromeDriver start() {
-        assumeTrue(Files.isExecutable(BINARY) && Files.isExecutable(DRIVER),
+        assumeTrue(installed(),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER + ")");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());

@@ -57,6 +57,7 @@ public class TestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        SharedKontak.stop();
         try {
             if (name != null) {
                 execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -89,6 +90,10 @@ public class TestDatabase implements LauncherSessionListener {
 
     public static String applicationRole() {
         return appUser;
+    }
+
+    public static String applicationPassword() {
+        return appPassword;
     }
 
     /** The first column of the first row of a query (a count, say), or null where there is no row. */
