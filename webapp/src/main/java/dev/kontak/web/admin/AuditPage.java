@@ -1,6 +1,6 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.AccessAudit;
+import dev.kontak.admin.boundary.AccessAudit;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;

@@ -1,11 +1,11 @@
 package dev.kontak.web.admin;
 
+import dev.kontak.admin.boundary.AllUsers;
 import dev.kontak.jobs.boundary.Job;
 import dev.kontak.jobs.boundary.JobAlreadyRunning;
 import dev.kontak.jobs.boundary.JobNotResumable;
 import dev.kontak.jobs.boundary.JobProgress;
 import dev.kontak.jobs.boundary.JobRunner;
-import dev.kontak.metadata.boundary.AllUsers;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.signin.SignedIn;

@@ -1,6 +1,6 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.MetadataHealthReport;
+import dev.kontak.admin.boundary.MetadataHealthReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,9 +1,9 @@
 package dev.kontak.web.admin;
 
+import dev.kontak.admin.boundary.AllUsers;
+import dev.kontak.admin.boundary.MetadataDirectory;
+import dev.kontak.admin.boundary.MetadataFigures;
 import dev.kontak.jobs.boundary.JobRunner;
-import dev.kontak.metadata.boundary.AllUsers;
-import dev.kontak.metadata.boundary.MetadataDirectory;
-import dev.kontak.metadata.boundary.MetadataFigures;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;

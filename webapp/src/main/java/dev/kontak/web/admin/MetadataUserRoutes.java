@@ -1,8 +1,8 @@
 package dev.kontak.web.admin;
 
-import dev.kontak.metadata.boundary.MetadataDirectory;
+import dev.kontak.admin.boundary.MetadataDirectory;
+import dev.kontak.admin.boundary.UserMetadataDetails;
 import dev.kontak.metadata.boundary.MetadataView;
-import dev.kontak.metadata.boundary.UserMetadataDetails;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;

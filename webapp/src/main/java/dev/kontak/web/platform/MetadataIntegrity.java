@@ -1,6 +1,6 @@
 package dev.kontak.web.platform;
 
-import dev.kontak.metadata.boundary.MetadataFigures;
+import dev.kontak.admin.boundary.MetadataFigures;
 import dev.kontak.jobs.entity.JobRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

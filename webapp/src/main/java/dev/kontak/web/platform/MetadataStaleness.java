@@ -1,7 +1,7 @@
 package dev.kontak.web.platform;
 
-import dev.kontak.metadata.boundary.MetadataFigures;
-import dev.kontak.metadata.boundary.MetadataFreshness;
+import dev.kontak.admin.boundary.FreshnessCounts;
+import dev.kontak.admin.boundary.MetadataFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +28,7 @@ public class MetadataStaleness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        MetadataFreshness freshness = figures.freshness();
+        FreshnessCounts freshness = figures.freshness();
         return HealthCheckResponse.named("metadata-staleness")
                 .status(freshness.staleRatio() <= maxStaleRatio)
                 .withData("users", freshness.users())

@@ -8,8 +8,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import dev.kontak.auth.control.AcrossUsers;
-import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.transaction.Transactional;
 
 /**

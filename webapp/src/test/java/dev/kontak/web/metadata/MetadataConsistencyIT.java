@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.auth.control.RowLevelSecurity;
+import dev.kontak.admin.control.MetadataStatistics;
+import dev.kontak.admin.entity.MetadataCounts;
 import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.boundary.ContactBook;
@@ -17,14 +18,13 @@ import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.Team;
+import dev.kontak.kernel.rls.RowLevelSecurity;
 import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
-import dev.kontak.metadata.control.MetadataRepairs;
 import dev.kontak.metadata.control.MetadataRows;
-import dev.kontak.metadata.control.MetadataStatistics;
+import dev.kontak.metadata.control.RepairQueue;
 import dev.kontak.metadata.entity.CachedMetadata;
 import dev.kontak.metadata.entity.ContactIdSet;
-import dev.kontak.metadata.entity.MetadataCounts;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
@@ -103,7 +103,7 @@ class MetadataConsistencyIT {
     MetadataStatistics statistics;
 
     @Inject
-    MetadataRepairs repairs;
+    RepairQueue repairs;
 
 
     @Resource

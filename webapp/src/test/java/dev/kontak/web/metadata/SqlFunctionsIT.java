@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * The PostgreSQL functions of {@code V20261126220000__add_user_metadata_functions.sql} give what the Java services
  * give: the checksum of {@link Checksums} and {@code MetadataRefresher.compute}, the team ids and permissions of
  * {@code TeamPermissions}, the full recompute of {@code MetadataRefresher.refresh} and the answers of
- * {@code ContactAccess}.
+ * {@code Metadata.validateAccess}.
  *
  * <p>Accounts are created through {@code POST /api/signup}, so each starts with the user_metadata row Java wrote.
  * Contacts, activities and teams are written with JDBC (no page or API for them exists yet); what a full

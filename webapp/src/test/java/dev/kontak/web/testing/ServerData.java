@@ -2,9 +2,9 @@ package dev.kontak.web.testing;
 
 import dev.kontak.auth.boundary.NewAccount;
 import dev.kontak.auth.boundary.Registration;
-import dev.kontak.auth.control.AcrossUsers;
-import dev.kontak.auth.control.RowLevelSecurity;
 import dev.kontak.auth.entity.Role;
+import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.RowLevelSecurity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

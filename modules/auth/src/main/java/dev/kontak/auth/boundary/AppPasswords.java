@@ -1,9 +1,9 @@
 package dev.kontak.auth.boundary;
 
-import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.auth.entity.AppPassword;
 import dev.kontak.auth.entity.AppToken;
-import dev.kontak.auth.entity.StorableText;
+import dev.kontak.kernel.columns.StorableText;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

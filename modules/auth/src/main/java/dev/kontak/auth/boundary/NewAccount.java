@@ -1,6 +1,6 @@
 package dev.kontak.auth.boundary;
 
-import dev.kontak.auth.entity.StorableText;
+import dev.kontak.kernel.columns.StorableText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,12 +1,12 @@
 package dev.kontak.auth.boundary;
 
-import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.Passwords;
 import dev.kontak.auth.control.Redact;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.Role;
 import dev.kontak.auth.events.AccountCreated;
+import dev.kontak.kernel.rls.AcrossUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -3,6 +3,8 @@ package dev.kontak.auth.control;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.AppPassword;
 import dev.kontak.auth.entity.AppToken;
+import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,5 @@
 package dev.kontak.contacts.boundary;
 
-import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.contacts.control.Timelines;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityDetails;
@@ -8,6 +7,7 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,8 +1,7 @@
 package dev.kontak.contacts.boundary;
 
-import dev.kontak.auth.control.ActsForUser;
-import dev.kontak.contacts.control.ContactListing;
 import dev.kontak.contacts.control.ContactListing.Segment;
+import dev.kontak.contacts.control.ContactListing;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.control.SearchTerm;
 import dev.kontak.contacts.control.Sharing;
@@ -13,6 +12,7 @@ import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -61,7 +61,7 @@ public class ContactBook {
     @Inject
     Clock clock;
 
-    /** One of the reasons of dev.kontak.metadata.control.MetadataStatistics.DENIALS (this module cannot see it). */
+    /** One of the reasons of dev.kontak.admin.control.MetadataMetrics.DENIALS (this module cannot see it). */
     @Inject
     @Metric(name = "kontak.access.denials", tags = "reason=stale-form", absolute = true,
             description = "Operations on contacts refused, by reason")

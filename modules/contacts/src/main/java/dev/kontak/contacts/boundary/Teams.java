@@ -1,15 +1,15 @@
 package dev.kontak.contacts.boundary;
 
 import dev.kontak.auth.control.Accounts;
-import dev.kontak.auth.control.ActsForUser;
 import dev.kontak.auth.entity.Account;
-import dev.kontak.auth.entity.StorableText;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Team;
 import dev.kontak.contacts.entity.TeamMember;
 import dev.kontak.contacts.entity.TeamRole;
 import dev.kontak.contacts.events.TeamMembershipChanged;
+import dev.kontak.kernel.columns.StorableText;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

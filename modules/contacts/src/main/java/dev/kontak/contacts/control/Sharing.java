@@ -1,9 +1,9 @@
 package dev.kontak.contacts.control;
 
-import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
+import dev.kontak.kernel.rls.AcrossUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

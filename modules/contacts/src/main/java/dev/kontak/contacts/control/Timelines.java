@@ -1,6 +1,6 @@
 package dev.kontak.contacts.control;
 
-import dev.kontak.auth.control.AcrossUsers;
+import dev.kontak.kernel.rls.AcrossUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

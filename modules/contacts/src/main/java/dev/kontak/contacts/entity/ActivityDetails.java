@@ -1,6 +1,6 @@
 package dev.kontak.contacts.entity;
 
-import dev.kontak.auth.entity.StorableText;
+import dev.kontak.kernel.columns.StorableText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package dev.kontak.jobs.entity;
 
-import dev.kontak.auth.entity.NullableUuidColumn;
+import dev.kontak.kernel.columns.NullableUuidColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

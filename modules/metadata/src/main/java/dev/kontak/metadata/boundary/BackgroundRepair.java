@@ -3,7 +3,7 @@ package dev.kontak.metadata.boundary;
 import dev.kontak.jobs.boundary.Job;
 import dev.kontak.jobs.boundary.JobStep;
 import dev.kontak.metadata.control.IntegrityCheck;
-import dev.kontak.metadata.control.MetadataStatistics;
+import dev.kontak.metadata.control.MetadataMetrics;
 import dev.kontak.metadata.control.UserIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,12 +40,12 @@ public class BackgroundRepair implements Job {
     int batchSize;
 
     @Inject
-    @Metric(name = MetadataStatistics.DRIFT_FOUND, absolute = true,
+    @Metric(name = MetadataMetrics.DRIFT_FOUND, absolute = true,
             description = "Metadata rows the background check found different from the data")
     Counter driftFound;
 
     @Inject
-    @Metric(name = MetadataStatistics.DRIFT_REPAIRED, absolute = true,
+    @Metric(name = MetadataMetrics.DRIFT_REPAIRED, absolute = true,
             description = "Drifted metadata rows the background check repaired")
     Counter driftRepaired;
 

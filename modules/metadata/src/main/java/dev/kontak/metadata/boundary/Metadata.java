@@ -1,9 +1,8 @@
 package dev.kontak.metadata.boundary;
 
-import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.kernel.rls.ActsForUser;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.metadata.control.AccessList;
-import dev.kontak.metadata.control.ContactAccess;
 import dev.kontak.metadata.control.FreshMetadata;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
@@ -38,9 +37,6 @@ public class Metadata {
 
     @Inject
     AccessList access;
-
-    @Inject
-    ContactAccess contactAccess;
 
     @Inject
     FreshMetadata fresh;
@@ -84,7 +80,7 @@ public class Metadata {
     /** The seed's validate_contact_access, after refreshing metadata older than kontak.metadata.max-age. */
     public AccessDecision validateAccess(UUID user, UUID contact) {
         refresher.refreshIfStale(user, maxAge);
-        return contactAccess.validate(user, contact);
+        return AccessDecision.of(contact != null && access.has(user, contact));
     }
 
     /** The user's row; one that is missing is created by a full recompute. */

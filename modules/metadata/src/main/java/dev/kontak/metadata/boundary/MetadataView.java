@@ -15,7 +15,7 @@ public record MetadataView(UUID id, UUID userId, List<UUID> contactIds, int cont
         Instant lastActivityAt, List<UUID> teamIds, List<String> permissions, String dataChecksum, long cacheVersion,
         Instant lastContactUpdate, Instant lastActivityUpdate, Instant createdAt, Instant updatedAt) {
 
-    static MetadataView of(UserMetadata m, Collection<UUID> contactIds) {
+    public static MetadataView of(UserMetadata m, Collection<UUID> contactIds) {
         return new MetadataView(m.id(), m.userId(),
                 contactIds.stream().sorted(Comparator.comparing(UUID::toString)).toList(), m.contactCount(), m.activityCount(),
                 m.lastActivityAt(), m.teamIds().stream().map(UUID::fromString).toList(), m.permissions(),

@@ -49,16 +49,16 @@ public class AccessGate {
     MetadataCache cache;
 
     @Inject
-    MetadataRepairs repairs;
+    RepairQueue repairs;
 
     @Inject
-    @Metric(name = MetadataStatistics.VALIDATION_TIME, absolute = true,
+    @Metric(name = MetadataMetrics.VALIDATION_TIME, absolute = true,
             description = "Validating an operation on a contact against the user's metadata, refresh included")
     Timer validation;
 
     @Inject
-    @Metric(name = MetadataStatistics.DENIALS, tags = "reason=" + MetadataStatistics.ACCESS_DENIED, absolute = true,
-            description = MetadataStatistics.DENIALS_DESCRIPTION)
+    @Metric(name = MetadataMetrics.DENIALS, tags = "reason=" + MetadataMetrics.ACCESS_DENIED, absolute = true,
+            description = MetadataMetrics.DENIALS_DESCRIPTION)
     Counter denials;
 
     void check(@Observes ContactAccessRequested request) {

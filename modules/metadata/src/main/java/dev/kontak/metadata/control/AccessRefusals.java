@@ -1,6 +1,6 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.kernel.rls.ActsForUser;
 import dev.kontak.metadata.entity.AccessRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.auth.control.RowLevelSecurity;
+import dev.kontak.kernel.rls.RowLevelSecurity;
 import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * {@code kontak.cache.load-on-request-max-contacts} who finds no copy is checked against the access row instead
  * (one indexed probe) and leaves the load here ({@link FreshMetadata#forViewing}). Users wait in a set (one
  * load for the many requests of a returning user) drained by a task scheduled at start-up, for the reason given in
- * {@link MetadataRepairs}. Each load takes the cache's stamp before reading, so a change committed meanwhile
+ * {@link RepairQueue}. Each load takes the cache's stamp before reading, so a change committed meanwhile
  * refuses the copy it made. A load reads in a transaction of its own acting for the user, begun by hand: Payara's
  * {@code @Transactional} interceptor keeps state in a field that all threads share, and a background thread in it
  * can take a request thread's right to use UserTransaction (seen in the tests).

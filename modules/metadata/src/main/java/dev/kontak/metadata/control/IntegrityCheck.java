@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * One step of a check over every user, shared by the background repair and the administrators' "verify integrity
  * of all users": a batch checked without locks, then each suspect repaired under its row lock, each in a
- * transaction of its own ({@link MetadataAudit}), so that one failed repair loses nothing else.
+ * transaction of its own ({@link DriftRepair}), so that one failed repair loses nothing else.
  */
 @ApplicationScoped
 public class IntegrityCheck {
@@ -22,11 +22,11 @@ public class IntegrityCheck {
     private static final Logger LOG = Logger.getLogger(IntegrityCheck.class.getName());
 
     @Inject
-    MetadataAudit audit;
+    DriftRepair audit;
 
     /** The next {@code size} users after {@code after} (from the first when null); no users when all are done. */
     public BatchResult next(UUID after, int size) {
-        MetadataAudit.Batch batch = audit.check(after, size);
+        DriftRepair.Batch batch = audit.check(after, size);
         Map<UUID, Drift> checked = new HashMap<>();
         batch.users().forEach(user -> checked.put(user, Drift.none()));
         List<UUID> failed = new ArrayList<>();

@@ -61,12 +61,12 @@ public class MetadataCache {
     String maxWeightSetting;
 
     @Inject
-    @Metric(name = MetadataStatistics.CACHE_HITS, absolute = true,
+    @Metric(name = MetadataMetrics.CACHE_HITS, absolute = true,
             description = "Metadata reads answered from this node's copy")
     Counter hits;
 
     @Inject
-    @Metric(name = MetadataStatistics.CACHE_MISSES, absolute = true,
+    @Metric(name = MetadataMetrics.CACHE_MISSES, absolute = true,
             description = "Metadata reads that found no copy on this node and read the database")
     Counter misses;
 

@@ -1,7 +1,7 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.auth.control.AcrossUsers;
-import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.ActsForUser;
 import dev.kontak.metadata.entity.MetadataTotals;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
@@ -56,22 +56,22 @@ public class MetadataRefresher {
     Event<MetadataChanged> metadataChanges;
 
     @Inject
-    @Metric(name = MetadataStatistics.REFRESH_TIME, absolute = true,
+    @Metric(name = MetadataMetrics.REFRESH_TIME, absolute = true,
             description = "Recomputing a user's metadata from the data and writing it (failures included)")
     Timer refreshTime;
 
     @Inject
-    @Metric(name = MetadataStatistics.REFRESHES, absolute = true,
+    @Metric(name = MetadataMetrics.REFRESHES, absolute = true,
             description = "Full recomputes: users' metadata recomputed from the data and written")
     Counter refreshes;
 
     @Inject
-    @Metric(name = MetadataStatistics.CHEAP_REFRESHES, absolute = true,
+    @Metric(name = MetadataMetrics.CHEAP_REFRESHES, absolute = true,
             description = "Stale metadata refreshed on a request without a full recompute (stamped fresh, version bumped)")
     Counter cheapRefreshes;
 
     @Inject
-    @Metric(name = MetadataStatistics.REFRESH_FAILURES, absolute = true,
+    @Metric(name = MetadataMetrics.REFRESH_FAILURES, absolute = true,
             description = "Recomputes of a user's metadata that failed")
     Counter refreshFailures;
 

@@ -1,12 +1,12 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.auth.control.AcrossUsers;
 import dev.kontak.auth.events.AccountCreated;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.TeamMembershipChanged;
+import dev.kontak.kernel.rls.AcrossUsers;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 

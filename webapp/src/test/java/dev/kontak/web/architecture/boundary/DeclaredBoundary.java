@@ -1,7 +1,7 @@
 package dev.kontak.web.architecture.boundary;
 
-import dev.kontak.auth.control.AcrossUsers;
-import dev.kontak.auth.control.ActsForUser;
+import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.ActsForUser;
 import jakarta.transaction.Transactional;
 
 /** The same, declared: one method for a user, one across users. */
