@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.LauncherSession;
@@ -147,7 +149,7 @@ public class TestDatabase implements LauncherSessionListener {
         try {
             Path file = Files.createTempFile("kontak-it-", ".args");
             file.toFile().deleteOnExit();
-            Files.write(file, List.of(
+            List<String> options = new ArrayList<>(List.of(
                     "-Dkontak.db.url=" + url,
                     "-Dkontak.db.user=" + appUser,
                     "-Dkontak.db.password=" + appPassword,
@@ -157,6 +159,9 @@ public class TestDatabase implements LauncherSessionListener {
                     "-Dkontak.admin.email=" + TestAccounts.ADMIN_EMAIL,
                     "-Dkontak.admin.password=" + TestAccounts.ADMIN_PASSWORD,
                     "-Xmx768m"));
+            // a seed given to this run reaches the tests that run inside the server
+            Optional.ofNullable(System.getProperty("kontak.test.seed")).ifPresent(seed -> options.add("-Dkontak.test.seed=" + seed));
+            Files.write(file, options);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
