@@ -1,9 +1,10 @@
 -- The SQL rule of user_metadata (docs/decisions/0015-one-metadata-rule.md): what a user's row and access list must
 -- be, computed from contacts, activities, team_members and users alone. The one definition of these three functions:
 -- Flyway applies this file after every versioned migration and again whenever it changes, so edit it here, in place.
--- (V20261126220000, V20261126235000 and V20261201120100 created and replaced them before; they stay as they were
--- released, and this file gives the same definitions.) Results equal Java's: SqlFunctionsIT against a model,
--- MetadataConsistencyIT against the deltas and MetadataRefresher.compute after random changes.
+-- (V20261126220000, V20261126235000 and V20261201120100 created and replaced them before and stay as they were
+-- released; this file replaces what they defined, with the same signatures, settings and privileges.) Results
+-- equal Java's: SqlFunctionsIT against a model, MetadataConsistencyIT against the deltas and
+-- MetadataRefresher.compute after random changes.
 --
 --   calculate_user_data_checksum  = Checksums + MetadataRefresher.compute's data_checksum
 --   refresh_user_metadata         = MetadataRefresher.refresh (full recompute, cache_version + 1)
@@ -38,10 +39,16 @@ CREATE OR REPLACE FUNCTION public.calculate_user_data_checksum(p_user_id uuid)
     SET search_path = public, pg_temp
 AS $$
     WITH visible AS (
+        -- owned, or shared with one of the user's teams: two index scans (an OR of the two is a scan of every
+        -- contact); a contact the user owns is left out of the second, so each comes once
         SELECT c.id, c.version
         FROM public.contacts c
         WHERE c.owner_id = p_user_id
-           OR c.team_id IN (SELECT m.team_id FROM public.team_members m WHERE m.user_id = p_user_id)
+        UNION ALL
+        SELECT c.id, c.version
+        FROM public.team_members m
+        JOIN public.contacts c ON c.team_id = m.team_id
+        WHERE m.user_id = p_user_id AND c.owner_id <> p_user_id
     ),
     items AS (
         SELECT public.checksum_term('c:' || v.id::text || ':' || v.version::text) AS term
@@ -101,21 +108,25 @@ BEGIN
     PERFORM 1 FROM public.user_contact_access a WHERE a.user_id = p_user_id ORDER BY a.contact_id FOR UPDATE;
     PERFORM 1 FROM public.user_metadata m WHERE m.user_id = p_user_id FOR UPDATE;
 
-    -- user_contact_access := the accessible contacts. Java deletes all rows and inserts them again; removing
-    -- only the rows that go and adding only those that come leaves the same set with fewer writes.
+    -- user_contact_access := the accessible contacts, by difference (as AccessList.replaceWithAccessible): the rows
+    -- that go are removed (each looked up by primary key, as owned and as shared with one of the user's teams), the
+    -- ones that come added.
     DELETE FROM public.user_contact_access a
     WHERE a.user_id = p_user_id
+      AND NOT EXISTS (SELECT 1 FROM public.contacts c WHERE c.id = a.contact_id AND c.owner_id = p_user_id)
       AND NOT EXISTS (SELECT 1
                       FROM public.contacts c
-                      WHERE c.id = a.contact_id
-                        AND (c.owner_id = p_user_id
-                             OR c.team_id IN (SELECT m.team_id FROM public.team_members m
-                                              WHERE m.user_id = p_user_id)));
+                      JOIN public.team_members m ON m.team_id = c.team_id
+                      WHERE c.id = a.contact_id AND m.user_id = p_user_id);
     INSERT INTO public.user_contact_access (user_id, contact_id)
     SELECT p_user_id, c.id
     FROM public.contacts c
     WHERE c.owner_id = p_user_id
-       OR c.team_id IN (SELECT m.team_id FROM public.team_members m WHERE m.user_id = p_user_id)
+    UNION ALL
+    SELECT p_user_id, c.id
+    FROM public.team_members m
+    JOIN public.contacts c ON c.team_id = m.team_id
+    WHERE m.user_id = p_user_id AND c.owner_id <> p_user_id
     ON CONFLICT (user_id, contact_id) DO NOTHING;
 
     UPDATE public.user_metadata m

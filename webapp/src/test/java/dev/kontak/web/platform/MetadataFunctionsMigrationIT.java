@@ -27,20 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code sql/postgresql/R__user_metadata_functions.sql} is the current definition of the SQL rule's three functions.
  * A database migrated by the versioned files alone, as every database was before that file existed, takes it at the
- * next start (after every versioned migration, and only it) and ends with exactly the functions a new database gets:
- * the same bodies, owner, privileges (none for PUBLIC or Kontak's roles), SECURITY DEFINER and search_path; a grant
- * an operator made meanwhile stays. Flyway and JDBC only, on databases of its own: no server is deployed.
+ * next start (after every versioned migration, and only it) and ends with exactly the functions a new database gets,
+ * bodies included, with the signatures, owner, privileges (none for PUBLIC or Kontak's roles), SECURITY DEFINER and
+ * search_path the versioned files gave them; a grant an operator made meanwhile stays. Flyway and JDBC only, on databases of its own: no server is deployed.
  */
 class MetadataFunctionsMigrationIT {
 
     private static final List<String> FUNCTIONS = List.of("calculate_user_data_checksum(uuid)",
             "refresh_user_metadata(uuid)", "validate_contact_access(uuid, uuid)");
 
-    /** What defines a function, privileges included, one line each. */
-    private static final String DEFINITIONS = "SELECT p.oid::regprocedure::text, pg_get_functiondef(p.oid), "
-            + "pg_get_userbyid(p.proowner), p.prosecdef, p.provolatile, p.proconfig::text, "
-            + "COALESCE(p.proacl::text, '(default: PUBLIC may execute)') "
-            + "FROM pg_proc p WHERE p.oid = to_regprocedure(?)";
+    /** What a function is apart from its body, privileges included; then its whole definition. */
+    private static final String DEFINITIONS = "SELECT p.oid::regprocedure::text, pg_get_function_result(p.oid), "
+            + "l.lanname, pg_get_userbyid(p.proowner), p.prosecdef, p.provolatile, p.proconfig::text, "
+            + "COALESCE(p.proacl::text, '(default: PUBLIC may execute)'), pg_get_functiondef(p.oid) "
+            + "FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = to_regprocedure(?)";
+    private static final int SETTINGS = 8;
+    private static final int WHOLE = 9;
 
     private final List<String> databases = new ArrayList<>();
 
@@ -56,7 +58,7 @@ class MetadataFunctionsMigrationIT {
             throws Exception {
         String upgraded = database();
         migrate(upgraded, copyVersioned("common", versionedOnly), copyVersioned("postgresql", versionedOnly));
-        List<String> before = definitions(upgraded);
+        List<String> before = definitions(upgraded, SETTINGS);
         execute(upgraded, "GRANT EXECUTE ON FUNCTION public.refresh_user_metadata(uuid) TO kontak_maintenance");
 
         MigrateResult upgrade = migrate(upgraded, "classpath:db/migration/common", "classpath:db/migration/postgresql");
@@ -70,19 +72,19 @@ class MetadataFunctionsMigrationIT {
         assertEquals(List.of("true"), rows(upgraded, "SELECT has_function_privilege('kontak_maintenance', "
                 + "'public.refresh_user_metadata(uuid)', 'EXECUTE')::text"), "a grant made meanwhile stays");
         execute(upgraded, "REVOKE EXECUTE ON FUNCTION public.refresh_user_metadata(uuid) FROM kontak_maintenance");
-        assertEquals(before, definitions(upgraded), "the versioned files' functions, privileges and settings");
+        assertEquals(before, definitions(upgraded, SETTINGS), "the versioned files' signatures, settings and privileges");
 
         String created = database();
         migrate(created, "classpath:db/migration/common", "classpath:db/migration/postgresql");
-        assertEquals(definitions(upgraded), definitions(created));
+        assertEquals(definitions(upgraded, WHOLE), definitions(created, WHOLE), "bodies included");
         for (String function : FUNCTIONS) {
             for (String role : List.of("public", "kontak_app", "kontak_maintenance")) {
                 assertEquals(List.of("false"), rows(created, "SELECT has_function_privilege('" + role + "', 'public."
                         + function + "', 'EXECUTE')::text"), role + " may not execute " + function);
             }
         }
-        assertTrue(definitions(created).stream().allMatch(line -> line.contains("SECURITY DEFINER")
-                && line.contains("search_path=public, pg_temp")), definitions(created).toString());
+        assertTrue(definitions(created, WHOLE).stream().allMatch(line -> line.contains("SECURITY DEFINER")
+                && line.contains("search_path=public, pg_temp")), definitions(created, WHOLE).toString());
     }
 
     /** The vendor folder's versioned migrations only, copied into a folder of their own. */
@@ -98,7 +100,8 @@ class MetadataFunctionsMigrationIT {
         return "filesystem:" + target;
     }
 
-    private List<String> definitions(String database) throws SQLException {
+    /** One line per function: its first {@code columns} columns of {@link #DEFINITIONS}. */
+    private List<String> definitions(String database, int columns) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection db = connect(database); var query = db.prepareStatement(DEFINITIONS)) {
             for (String function : FUNCTIONS) {
@@ -106,7 +109,7 @@ class MetadataFunctionsMigrationIT {
                 try (ResultSet row = query.executeQuery()) {
                     assertTrue(row.next(), "no function " + function);
                     StringBuilder line = new StringBuilder();
-                    for (int column = 1; column <= 7; column++) {
+                    for (int column = 1; column <= columns; column++) {
                         line.append(row.getString(column)).append(" | ");
                     }
                     lines.add(line.toString());
