@@ -38,10 +38,13 @@ final class ScaleMeasurements {
     private static final List<Search> SEARCHES = List.of(
             new Search("search, many matches, 2 characters (q=Co)", "Co"),
             new Search("search, no match, 2 characters (q=zq)", "zq"),
-            new Search("search, many matches, 6 characters (q=Contac)", "Contac"),
+            new Search("search, many matches, 6 characters (q=exampl)", "exampl"),
             new Search("search, no match, 6 characters (q=zqxwvy)", "zqxwvy"));
 
-    /** A search box entry: sample contacts are named "Contact n", of "Company n", so every user has matches. */
+    /**
+     * A search box entry: every sample contact's e-mail address is at example.com and none contains "zq"
+     * (SampleData), so "Co" and "exampl" match every contact and "zq" and "zqxwvy" none.
+     */
     private record Search(String path, String term) {
     }
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL functions of {@code V20261126220000__add_user_metadata_functions.sql} give what the Java services
+ * The PostgreSQL functions of {@code R__user_metadata_functions.sql} (the SQL rule) give what the Java services
  * give: the checksum of {@link Checksums} and {@code MetadataRefresher.compute}, the team ids and permissions of
  * {@code TeamPermissions}, the full recompute of {@code MetadataRefresher.refresh} and the answers of
  * {@code Metadata.validateAccess}.

@@ -1,6 +1,19 @@
 package dev.kontak.web.seed;
 
-import dev.kontak.contacts.entity.Checksums;
+import dev.kontak.contacts.entity.Activity;
+import dev.kontak.contacts.entity.ActivityDetails;
+import dev.kontak.contacts.entity.ActivityType;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.web.testing.RunningKontak;
+import dev.kontak.web.testing.Visitor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -8,7 +21,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,29 +35,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import net.datafaker.Faker;
 import org.flywaydb.core.Flyway;
 
 /**
- * Fills a Kontak database with sample users, teams, contacts and activities, with plain JDBC batch inserts: a few
- * thousand users in seconds, so that the admin metadata page has something to show. Every user's user_metadata row
- * and access list are written exactly as Kontak computes them; with {@code kontak.seed.flaws=true} (the default)
- * about 2% of the rows are left out and 3% drifted on purpose, and rows are of every age, so that the page shows
- * every state. Migrates the schema first (Flyway, the application's migrations), so an empty database works.
+ * Fills a Kontak database with sample users, teams, contacts and activities by plain JDBC batches, so that the admin
+ * metadata page and the scale benchmark have something to work on. Names, e-mail addresses, companies and phone
+ * numbers are made up by Datafaker, two in three Indonesian and one in three English, the same for the same seed;
+ * every e-mail address is at example.com, and no contact contains "zq" (the scale benchmark's searches count on
+ * both). Migrates the schema first (Flyway, the application's migrations), so an empty database works.
  *
- * <p>Run (README, "Sample data"): {@code mvn -q -pl webapp test-compile exec:java@sample-data -Dkontak.seed.users=3000}.
- * Settings are system properties: {@code kontak.db.url}, {@code kontak.db.user}, {@code kontak.db.password} as
- * for the application (default: the embedded H2 database under {@code kontak.data.dir}, default {@code data},
- * which must not be open in a running Kontak), {@code kontak.seed.users} (3000), {@code kontak.seed.contacts} per
- * user (5), {@code kontak.seed.activities} per contact (2), {@code kontak.seed.flaws} (true),
- * {@code kontak.seed.lone-user-contacts} (0: none; otherwise one more user, in no team, who owns that many contacts).
- * Every sample user signs in with the password {@link #PASSWORD}. Rows are sent in batches of {@value #BATCH}, so a
- * million contacts fit in memory.
+ * <p>It computes no metadata of its own (docs/decisions/0015-one-metadata-rule.md). Contacts and activities are the
+ * application's entities, so the activity count, latest activity and digest each contact row keeps are the ones
+ * {@link Contact#activityAdded} keeps; they are written with the versions the entities hold (0: EclipseLink starts
+ * at 1 when it inserts one itself). Every user's user_metadata row and access list are then made by the rule of the
+ * database: on PostgreSQL the SQL rule, {@code refresh_user_metadata} for every sample user, in the same
+ * transaction; on the embedded H2 database, which has no SQL functions, by Kontak itself, which {@link #main}
+ * starts on the file ({@code target/kontak.jar}) to run "refresh all" with a sample administrator of its own,
+ * {@code sample-<run>-admin@kontak.example}, who stays. With {@code kontak.seed.flaws=true} (the default) the rows
+ * are damaged afterwards, as a buggy script would: about 2% deleted (with their access lists), 3% drifted (a
+ * contact_count or data_checksum changed), and all aged from seconds to days, so that the page shows every state.
+ *
+ * <p>Run (docs/operations.md, "Sample data"): {@code mvn -q -pl webapp test-compile exec:java@sample-data
+ * -Dkontak.seed.users=3000}. Settings are system properties: {@code kontak.db.url}, {@code kontak.db.user},
+ * {@code kontak.db.password} as for the application (default: the embedded H2 database under {@code
+ * kontak.data.dir}, default {@code data}, which must not be open in a running Kontak), {@code kontak.seed.users}
+ * (3000), {@code kontak.seed.contacts} per user (5), {@code kontak.seed.activities} per contact (2), {@code
+ * kontak.seed.flaws} (true), {@code kontak.seed.lone-user-contacts} (0: none; otherwise one more user, in no team,
+ * who owns that many contacts). Every sample user signs in with the password {@link #PASSWORD}. Rows are sent in
+ * batches of {@value #BATCH} and none is kept once sent, so a million contacts fit in memory.
  */
 public final class SampleData {
 
@@ -52,7 +76,9 @@ public final class SampleData {
     private static final Logger LOG = Logger.getLogger(SampleData.class.getName());
     private static final int TEAM_SIZE = 10;
     private static final int BATCH = 10_000;
-    private static final String[] TYPES = {"CALL", "EMAIL", "MEETING", "NOTE"};
+    private static final long SEED = 20261127;
+    /** The scale benchmark's "no match" searches (ScaleMeasurements) look for it. */
+    private static final String NEVER = "zq";
 
     /**
      * How many users, whether some metadata rows are left missing, drifted or old on purpose, and how many contacts
@@ -65,19 +91,25 @@ public final class SampleData {
         }
     }
 
-    /** What was written; {@code emails} of every user in order, the lone user's last. */
+    /**
+     * What was written; {@code emails} of every user in order, the lone user's last; {@code flawed} the users whose
+     * rows were deleted or drifted on purpose.
+     */
     public record Written(int users, int contacts, int activities, int missingRows, int driftedRows,
-            List<String> emails) {
+            List<String> emails, List<UUID> flawed) {
     }
 
-    private final Random random = new Random(20261127);
+    private final Random random = new Random(SEED);
+    private final Faker indonesian = new Faker(new Locale("id", "ID"), new Random(SEED));
+    private final Faker english = new Faker(Locale.US, new Random(SEED + 1));
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
-    /** JSON columns: JSONB on PostgreSQL (the server reads the text), text on H2. */
-    private int jsonType;
     private final Map<PreparedStatement, Integer> pending = new IdentityHashMap<>();
+    private final List<User> users = new ArrayList<>();
+    private int contacts;
+    private int activities;
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws SQLException, IOException, InterruptedException {
         String url = System.getProperty("kontak.db.url",
                 "jdbc:h2:file:" + Path.of(System.getProperty("kontak.data.dir", "data"), "kontak").toAbsolutePath().normalize());
         Plan plan = new Plan(Integer.getInteger("kontak.seed.users", 3000), Integer.getInteger("kontak.seed.contacts", 5),
@@ -88,30 +120,47 @@ public final class SampleData {
         String password = System.getProperty("kontak.db.password", "kontak");
         long started = System.nanoTime();
         migrate(url, user, password);
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
-            Written written = new SampleData().fill(db, plan);
-            System.out.printf(Locale.ROOT, "Sample data: %d users (password \"%s\"), %d contacts, %d activities; "
-                    + "%d metadata rows left missing and %d drifted on purpose; %d ms%n", written.users(), PASSWORD,
-                    written.contacts(), written.activities(), written.missingRows(), written.driftedRows(),
-                    (System.nanoTime() - started) / 1_000_000);
+        SampleData sample = new SampleData();
+        Written written;
+        if (url.startsWith("jdbc:postgresql:")) {
+            try (Connection db = DriverManager.getConnection(url, user, password)) {
+                written = sample.fill(db, plan);
+            }
+        } else {
+            try (Connection db = DriverManager.getConnection(url, user, password)) {
+                sample.inTransaction(db, () -> sample.write(db, plan));
+            }
+            String admin = "sample-" + sample.tag + "-admin@kontak.example";
+            refreshAllInKontak(url, user, password, admin);
+            System.out.println("Sample administrator: " + admin);
+            try (Connection db = DriverManager.getConnection(url, user, password)) {
+                written = sample.inTransaction(db, () -> sample.damage(db, plan.flaws()));
+            }
         }
+        System.out.printf(Locale.ROOT, "Sample data: %d users (password \"%s\"), %d contacts, %d activities; "
+                + "%d metadata rows left missing and %d drifted on purpose; %d ms%n", written.users(), PASSWORD,
+                written.contacts(), written.activities(), written.missingRows(), written.driftedRows(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Writes the sample data in one transaction, into a database whose schema is migrated. */
+    /**
+     * Writes the sample data into a PostgreSQL database whose schema is migrated, with every user's metadata made
+     * by the SQL rule and then the flaws, in one transaction. (On H2, {@link #main} has Kontak make the metadata.)
+     */
     public Written fill(Connection db, Plan plan) throws SQLException {
-        jsonType = db.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL") ? Types.OTHER : Types.VARCHAR;
-        boolean autoCommit = db.getAutoCommit();
-        db.setAutoCommit(false);
-        try {
-            Written written = write(db, plan);
-            db.commit();
-            return written;
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(autoCommit);
+        if (!db.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+            throw new IllegalArgumentException("Only PostgreSQL has the SQL rule; on H2, SampleData.main has Kontak "
+                    + "itself make the metadata");
         }
+        return inTransaction(db, () -> {
+            long started = System.nanoTime();
+            write(db, plan);
+            long written = System.nanoTime();
+            refreshEveryone(db);
+            LOG.info(String.format(Locale.ROOT, "Sample data written in %d ms, metadata made by the SQL rule in %d ms",
+                    (written - started) / 1_000_000, (System.nanoTime() - written) / 1_000_000));
+            return damage(db, plan.flaws());
+        });
     }
 
     /** The application's own migrations, so that an empty database gets the schema. */
@@ -125,69 +174,160 @@ public final class SampleData {
                 .load().migrate();
     }
 
-    private Written write(Connection db, Plan plan) throws SQLException {
-        String hash = hash(PASSWORD);
-        List<User> users = new ArrayList<>();
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T inTransaction(Connection db, Work<T> work) throws SQLException {
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            T result = work.run();
+            db.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Users, teams of ten, contacts (one in three shared with the owner's team) and their activities. */
+    private Void write(Connection db, Plan plan) throws SQLException {
         for (int i = 1; i <= plan.users(); i++) {
-            users.add(new User(UUID.randomUUID(), String.format(Locale.ROOT, "sample-%s-%05d@kontak.example", tag, i)));
+            users.add(new User(UUID.randomUUID(), String.format(Locale.ROOT, "sample-%s-%05d@kontak.example", tag, i),
+                    person(i).name()));
         }
-        List<Team> teams = teams(users);
-        List<Contact> contacts = contacts(users, teams, plan);
-        if (plan.loneUserContacts() > 0) {
-            User lone = new User(UUID.randomUUID(), String.format(Locale.ROOT, "sample-%s-lone@kontak.example", tag));
+        List<Team> teams = teams();
+        User lone = plan.loneUserContacts() > 0 ? new User(UUID.randomUUID(),
+                String.format(Locale.ROOT, "sample-%s-lone@kontak.example", tag), person(0).name()) : null;
+        if (lone != null) {
             users.add(lone);
-            contacts.addAll(contactsOf(lone, plan.loneUserContacts(), plan.activitiesPerContact()));
         }
-        insertUsers(db, users, hash);
+        insertUsers(db, hash(PASSWORD));
         insertTeams(db, teams);
-        insertContacts(db, contacts);
-        int activities = insertActivities(db, contacts);
-        int[] flawed = insertMetadata(db, users, plan.flaws());
-        return new Written(users.size(), contacts.size(), activities, flawed[0], flawed[1],
-                users.stream().map(user -> user.email).toList());
+        try (PreparedStatement contactRows = db.prepareStatement("INSERT INTO contacts (id, owner_id, team_id, name, "
+                + "email, phone, company, activity_count, last_activity_at, activities_digest, created_at, updated_at, "
+                + "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement activityRows = db.prepareStatement("INSERT INTO activities (id, contact_id, author_id, "
+                        + "type, occurred_at, summary, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (User owner : users) {
+                int count = owner == lone ? plan.loneUserContacts() : plan.contactsPerUser();
+                for (int c = 0; c < count; c++) {
+                    Contact contact = contact(owner, c % 3 == 0 ? owner.team : null, plan.activitiesPerContact(), activityRows);
+                    addContact(contactRows, contact);
+                    if (contacts % BATCH == 0 || pending.getOrDefault(activityRows, 0) >= BATCH) {
+                        send(contactRows, activityRows); // contacts before the activities on them
+                    }
+                }
+            }
+            send(contactRows, activityRows);
+        }
+        return null;
     }
 
     /** Every ten users make a team, owned by the first of them. */
-    private static List<Team> teams(List<User> users) {
+    private List<Team> teams() {
         List<Team> teams = new ArrayList<>();
         for (int start = 0; start + 1 < users.size(); start += TEAM_SIZE) {
-            Team team = new Team(UUID.randomUUID(), List.copyOf(users.subList(start, Math.min(start + TEAM_SIZE, users.size()))));
-            team.members().forEach(member -> member.teams.add(team));
+            Team team = new Team(UUID.randomUUID(), "Tim " + indonesian.address().city(),
+                    List.copyOf(users.subList(start, Math.min(start + TEAM_SIZE, users.size()))));
+            team.members().forEach(member -> member.team = team);
             teams.add(team);
         }
         return teams;
     }
 
-    /** Each user's contacts, one in three shared with their team, each with its activities. */
-    private List<Contact> contacts(List<User> users, List<Team> teams, Plan plan) {
-        List<Contact> contacts = new ArrayList<>();
-        for (User owner : users) {
-            contacts.addAll(contactsOf(owner, plan.contactsPerUser(), plan.activitiesPerContact()));
+    /** A contact as Kontak makes one, shared with the team if there is one, with its activities added. */
+    private Contact contact(User owner, Team team, int activityCount, PreparedStatement activityRows) throws SQLException {
+        Person person = person(contacts);
+        Contact contact = new Contact(owner.id, new ContactDetails(person.name(), person.email(), person.phone(),
+                person.company(), null), now);
+        if (team != null) {
+            contact.shareWith(team.id(), now);
         }
-        return contacts;
+        for (int a = 0; a < activityCount; a++) {
+            ActivityType type = ActivityType.values()[activities++ % ActivityType.values().length];
+            Activity activity = new Activity(contact.id(), owner.id, new ActivityDetails(type,
+                    now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90))), summary(type, person.name())), now);
+            contact.activityAdded(activity);
+            activityRows.setObject(1, activity.id());
+            activityRows.setObject(2, activity.contactId());
+            activityRows.setObject(3, activity.authorId());
+            activityRows.setString(4, activity.type().name());
+            activityRows.setObject(5, time(activity.occurredAt()));
+            activityRows.setString(6, activity.summary());
+            activityRows.setObject(7, time(activity.createdAt()));
+            activityRows.setObject(8, time(now));
+            activityRows.setLong(9, activity.version());
+            activityRows.addBatch();
+            pending.merge(activityRows, 1, Integer::sum);
+        }
+        return contact;
     }
 
-    private List<Contact> contactsOf(User owner, int count, int activitiesPerContact) {
-        List<Contact> contacts = new ArrayList<>(count);
-        for (int c = 0; c < count; c++) {
-            Team team = c % 3 == 0 && !owner.teams.isEmpty() ? owner.teams.get(0) : null;
-            Contact contact = new Contact(UUID.randomUUID(), owner, team);
-            for (int a = 0; a < activitiesPerContact; a++) {
-                contact.activities.add(new Activity(UUID.randomUUID(), now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 90)))));
+    private void addContact(PreparedStatement rows, Contact contact) throws SQLException {
+        rows.setObject(1, contact.id());
+        rows.setObject(2, contact.ownerId());
+        rows.setObject(3, contact.teamId());
+        rows.setString(4, contact.name());
+        rows.setString(5, contact.email());
+        rows.setString(6, contact.phone());
+        rows.setString(7, contact.company());
+        rows.setInt(8, contact.activityCount());
+        rows.setObject(9, contact.lastActivityAt() == null ? null : time(contact.lastActivityAt()));
+        rows.setLong(10, contact.activitiesDigest());
+        rows.setObject(11, time(contact.createdAt()));
+        rows.setObject(12, time(contact.updatedAt()));
+        rows.setLong(13, contact.version());
+        rows.addBatch();
+        contacts++;
+    }
+
+    private void send(PreparedStatement... statements) throws SQLException {
+        for (PreparedStatement statement : statements) {
+            statement.executeBatch();
+            pending.remove(statement);
+        }
+    }
+
+    /**
+     * A made-up person of the n-th contact's locale: the e-mail address is made of the name, at example.com. Drawn
+     * again in the rare case that something contains {@value #NEVER}.
+     */
+    private Person person(int n) {
+        Faker faker = n % 3 == 2 ? english : indonesian;
+        while (true) {
+            String first = faker.name().firstName();
+            String last = faker.name().lastName();
+            String local = Normalizer.normalize(first + "." + last, Normalizer.Form.NFD).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9.]", "");
+            Person person = new Person(first + " " + last, faker.internet().safeEmailAddress(local),
+                    faker.phoneNumber().cellPhone(), faker.company().name());
+            if (!String.join(" ", person.name(), person.email(), person.phone(), person.company())
+                    .toLowerCase(Locale.ROOT).contains(NEVER)) {
+                return person;
             }
-            contacts.add(contact);
-            (team == null ? List.of(owner) : team.members()).forEach(user -> user.access.add(contact));
         }
-        return contacts;
     }
 
-    private void insertUsers(Connection db, List<User> users, String hash) throws SQLException {
+    private static String summary(ActivityType type, String name) {
+        return switch (type) {
+            case CALL -> "Called " + name;
+            case EMAIL -> "Wrote to " + name;
+            case MEETING -> "Met " + name;
+            case NOTE -> "Note on " + name;
+        };
+    }
+
+    private void insertUsers(Connection db, String hash) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO users (id, email, display_name, password_hash, "
                 + "role, created_at) VALUES (?, ?, ?, ?, 'USER', ?)")) {
             for (User user : users) {
                 insert.setObject(1, user.id);
                 insert.setString(2, user.email);
-                insert.setString(3, "Sample " + user.email.substring(7, user.email.indexOf('@')));
+                insert.setString(3, user.name);
                 insert.setString(4, hash);
                 insert.setObject(5, time(now));
                 add(insert);
@@ -202,7 +342,7 @@ public final class SampleData {
                         + "VALUES (?, ?, ?, ?)")) {
             for (Team t : teams) {
                 team.setObject(1, t.id());
-                team.setString(2, "Sample team " + t.id().toString().substring(0, 8));
+                team.setString(2, t.name());
                 team.setObject(3, t.members().get(0).id);
                 team.setObject(4, time(now));
                 add(team);
@@ -221,102 +361,104 @@ public final class SampleData {
         }
     }
 
-    private void insertContacts(Connection db, List<Contact> contacts) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO contacts (id, owner_id, team_id, name, email, "
-                + "company, activity_count, last_activity_at, activities_digest, created_at, updated_at, version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
-            int n = 0;
-            for (Contact contact : contacts) {
-                insert.setObject(1, contact.id);
-                insert.setObject(2, contact.owner.id);
-                insert.setObject(3, contact.team == null ? null : contact.team.id());
-                insert.setString(4, "Contact " + (++n));
-                insert.setString(5, "contact" + n + "@example.com");
-                insert.setString(6, "Company " + (n % 97));
-                insert.setInt(7, contact.activities.size());
-                insert.setObject(8, contact.latest() == null ? null : time(contact.latest()));
-                insert.setLong(9, contact.activitiesDigest());
-                insert.setObject(10, time(now));
-                insert.setObject(11, time(now));
-                add(insert);
-            }
-            insert.executeBatch();
+    /** The SQL rule makes every sample user's row and access list (creating the row, as at sign-up, first). */
+    private void refreshEveryone(Connection db) throws SQLException {
+        try (Statement statistics = db.createStatement()) {
+            statistics.execute("ANALYZE contacts, activities, team_members, user_contact_access");
         }
-    }
-
-    private int insertActivities(Connection db, List<Contact> contacts) throws SQLException {
-        int count = 0;
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO activities (id, contact_id, author_id, type, "
-                + "occurred_at, summary, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
-            for (Contact contact : contacts) {
-                for (Activity activity : contact.activities) {
-                    insert.setObject(1, activity.id());
-                    insert.setObject(2, contact.id);
-                    insert.setObject(3, contact.owner.id);
-                    insert.setString(4, TYPES[count % TYPES.length]);
-                    insert.setObject(5, time(activity.occurredAt()));
-                    insert.setString(6, "Sample activity " + (++count));
-                    insert.setObject(7, time(now));
-                    insert.setObject(8, time(now));
-                    add(insert);
-                }
+        try (PreparedStatement refresh = db.prepareStatement("SELECT 1 FROM public.refresh_user_metadata(?)")) {
+            for (User user : users) {
+                refresh.setObject(1, user.id);
+                refresh.executeQuery().close();
             }
-            insert.executeBatch();
         }
-        return count;
     }
 
     /**
-     * Each user's metadata row and access list as a full recompute would make them. With flaws: 2% of the rows
-     * missing, 3% with a wrong contact_count or checksum, and ages from seconds to days.
-     *
-     * @return the numbers of missing and drifted rows
+     * H2 has no SQL rule: Kontak itself makes every user's metadata, with "refresh all" on its admin page. Starts
+     * kontak.jar on the database (property {@code kontak.jar}, default {@code target/kontak.jar}) with an
+     * administrator FirstAdmin creates, runs the job to its end and stops Kontak again.
      */
-    private int[] insertMetadata(Connection db, List<User> users, boolean flaws) throws SQLException {
-        int missing = 0;
-        int drifted = 0;
-        try (PreparedStatement row = db.prepareStatement("INSERT INTO user_metadata (id, user_id, contact_count, "
-                + "activity_count, last_activity_at, team_ids, permissions, data_checksum, cache_version, "
-                + "last_contact_update, last_activity_update, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
-                PreparedStatement access = db.prepareStatement("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?, ?)")) {
-            for (User user : users) {
-                int dice = flaws ? random.nextInt(100) : 99;
+    private static void refreshAllInKontak(String url, String user, String password, String admin)
+            throws IOException, InterruptedException {
+        Map<String, String> settings = Map.of("KONTAK_DB_URL", url, "KONTAK_DB_USER", user, "KONTAK_DB_PASSWORD",
+                password, "KONTAK_ADMIN_EMAIL", admin, "KONTAK_ADMIN_PASSWORD", PASSWORD, "KONTAK_SYNC_INTERVAL", "PT0S");
+        try (RunningKontak kontak = RunningKontak.start(Files.createTempDirectory("kontak-sample-data-"), settings)) {
+            Visitor visitor = new Visitor(kontak.base());
+            visitor.get("/login");
+            expect(303, visitor.submit("/login", Map.of("email", admin, "password", PASSWORD)));
+            visitor.get("/admin/metadata");
+            expect(303, visitor.submit("/admin/metadata/batch", Map.of("kind", "REFRESH")));
+            JsonObject run = progress(visitor);
+            while (run.getBoolean("running") || !run.containsKey("id")) {
+                Thread.sleep(1000);
+                run = progress(visitor);
+            }
+            if (run.getInt("failures") > 0 || run.getInt("done") != run.getInt("total")) {
+                throw new IllegalStateException("Kontak's refresh all did not refresh everyone: " + run);
+            }
+        }
+    }
+
+    private static JsonObject progress(Visitor visitor) {
+        try (JsonReader reader = Json.createReader(new StringReader(expect(200, visitor.get("/admin/metadata/batch"))))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /**
+     * With flaws, what a buggy script does to rows the rule made: 2% deleted with their access lists, 3% with a
+     * wrong contact_count or data_checksum, and every row aged from seconds to days. Without, nothing.
+     */
+    private Written damage(Connection db, boolean flaws) throws SQLException {
+        List<UUID> missing = new ArrayList<>();
+        List<UUID> drifted = new ArrayList<>();
+        try (PreparedStatement lose = db.prepareStatement("DELETE FROM user_contact_access WHERE user_id = ?");
+                PreparedStatement delete = db.prepareStatement("DELETE FROM user_metadata WHERE user_id = ?");
+                PreparedStatement miscount = db.prepareStatement(
+                        "UPDATE user_metadata SET contact_count = contact_count + 1 WHERE user_id = ?");
+                PreparedStatement missum = db.prepareStatement("UPDATE user_metadata SET data_checksum = CASE "
+                        + "WHEN data_checksum = '0000000000000000' THEN '0000000000000001' ELSE '0000000000000000' END "
+                        + "WHERE user_id = ?");
+                PreparedStatement age = db.prepareStatement("UPDATE user_metadata SET updated_at = ?, "
+                        + "last_contact_update = ?, last_activity_update = ?, created_at = ? WHERE user_id = ?")) {
+            for (User user : flaws ? users : List.<User>of()) {
+                int dice = random.nextInt(100);
                 if (dice < 2) {
-                    missing++;
+                    missing.add(user.id);
+                    for (PreparedStatement statement : List.of(lose, delete)) {
+                        statement.setObject(1, user.id);
+                        add(statement);
+                    }
                     continue;
                 }
-                boolean drift = dice < 5;
-                drifted += drift ? 1 : 0;
-                Instant updated = flaws ? now.minusSeconds(age()) : now;
-                long checksum = 0;
-                int activities = 0;
-                Instant latest = null;
-                for (Contact contact : user.access) {
-                    checksum += Checksums.contactTerm(contact.id, 1) + contact.activitiesDigest();
-                    activities += contact.activities.size();
-                    latest = latest == null || (contact.latest() != null && contact.latest().isAfter(latest)) ? contact.latest() : latest;
-                    access.setObject(1, user.id);
-                    access.setObject(2, contact.id);
-                    add(access);
+                if (dice < 5) {
+                    drifted.add(user.id);
+                    PreparedStatement drift = dice % 2 == 0 ? miscount : missum;
+                    drift.setObject(1, user.id);
+                    add(drift);
                 }
-                row.setObject(1, UUID.randomUUID());
-                row.setObject(2, user.id);
-                row.setInt(3, user.access.size() + (drift && dice % 2 == 0 ? 1 : 0));
-                row.setInt(4, activities);
-                row.setObject(5, latest == null ? null : time(latest));
-                row.setObject(6, json(user.teams.stream().map(t -> t.id().toString()).sorted().toList()), jsonType);
-                row.setObject(7, json(permissions(user)), jsonType);
-                row.setString(8, Checksums.format(checksum + (drift && dice % 2 == 1 ? 1 : 0)));
-                row.setObject(9, time(updated));
-                row.setObject(10, time(updated));
-                row.setObject(11, time(now.minus(Duration.ofDays(30))));
-                row.setObject(12, time(updated));
-                add(row);
+                OffsetDateTime updated = time(now.minusSeconds(age()));
+                age.setObject(1, updated);
+                age.setObject(2, updated);
+                age.setObject(3, updated);
+                age.setObject(4, time(now.minus(Duration.ofDays(30))));
+                age.setObject(5, user.id);
+                add(age);
             }
-            row.executeBatch();
-            access.executeBatch();
+            send(lose, delete, miscount, missum, age);
         }
-        return new int[] {missing, drifted};
+        List<UUID> flawed = new ArrayList<>(missing);
+        flawed.addAll(drifted);
+        return new Written(users.size(), contacts, activities, missing.size(), drifted.size(),
+                users.stream().map(user -> user.email).toList(), List.copyOf(flawed));
     }
 
     /** Adds the row to the statement's batch, sending the batch once it holds {@value #BATCH} rows. */
@@ -335,21 +477,6 @@ public final class SampleData {
             case 2 -> 3600 + random.nextInt(86_400);
             default -> 86_400 + random.nextInt(7 * 86_400);
         };
-    }
-
-    private static List<String> permissions(User user) {
-        TreeSet<String> permissions = new TreeSet<>(List.of("contacts:create", "teams:create"));
-        for (Team team : user.teams) {
-            permissions.add("team:" + team.id() + ":share");
-            if (team.members().get(0) == user) {
-                permissions.add("team:" + team.id() + ":manage");
-            }
-        }
-        return List.copyOf(permissions);
-    }
-
-    private static String json(List<String> values) {
-        return values.stream().map(value -> "\"" + value + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     private static OffsetDateTime time(Instant instant) {
@@ -378,39 +505,19 @@ public final class SampleData {
     private static final class User {
         final UUID id;
         final String email;
-        final List<Team> teams = new ArrayList<>(1);
-        final List<Contact> access = new ArrayList<>();
+        final String name;
+        Team team;
 
-        User(UUID id, String email) {
+        User(UUID id, String email, String name) {
             this.id = id;
             this.email = email;
+            this.name = name;
         }
     }
 
-    private record Team(UUID id, List<User> members) {
+    private record Team(UUID id, String name, List<User> members) {
     }
 
-    private record Activity(UUID id, Instant occurredAt) {
-    }
-
-    private static final class Contact {
-        final UUID id;
-        final User owner;
-        final Team team;
-        final List<Activity> activities = new ArrayList<>();
-
-        Contact(UUID id, User owner, Team team) {
-            this.id = id;
-            this.owner = owner;
-            this.team = team;
-        }
-
-        Instant latest() {
-            return activities.stream().map(Activity::occurredAt).max(Instant::compareTo).orElse(null);
-        }
-
-        long activitiesDigest() {
-            return activities.stream().mapToLong(a -> Checksums.activityTerm(a.id(), 1)).sum();
-        }
+    private record Person(String name, String email, String phone, String company) {
     }
 }

@@ -168,6 +168,11 @@ public class Contact {
         return lastActivityAt;
     }
 
+    /** The sum of its activities' checksum terms, as the row keeps it. */
+    public long activitiesDigest() {
+        return activitiesDigest;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
