@@ -5,7 +5,7 @@ import static dev.kontak.web.testing.TestAccounts.ADMIN_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
@@ -26,13 +26,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What {@link SampleData} writes on PostgreSQL, checked by the application itself: its metadata rows, made by the SQL
@@ -40,18 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * which "verify integrity of all users" finds and repairs; and its contacts look like people (Datafaker), as the
  * scale benchmark's searches expect.
  */
-@ExtendWith(ArquillianExtension.class)
 class SampleDataIT {
 
     private static final int LONE_CONTACTS = 40;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return KontakDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+    URL base = SharedKontak.url();
 
     @AfterEach
     void removeTheSampleUsers() throws SQLException {
