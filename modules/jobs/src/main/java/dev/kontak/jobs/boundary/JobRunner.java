@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 public class JobRunner {
 
     /** Renewed after every step; a run whose node dies is free to be replaced this long after its last step. */
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
@@ -60,8 +60,7 @@ public class JobRunner {
      */
     public JobProgress start(Job job, UUID startedBy) {
         JobRun run = begin(job, () -> new JobRun(job.kind(), job.lease(), startedBy, node.name(), job.total(),
-                clock.instant())).orElseThrow(() -> new JobAlreadyRunning(latest(job.lease()).filter(JobProgress::running)
-                .orElse(null)));
+                clock.instant())).orElseThrow(JobAlreadyRunning::new);
         submit(job, run);
         return runs.progress(run, LEASE);
     }
@@ -76,7 +75,7 @@ public class JobRunner {
         JobRun stopped = runs.interrupted(job.lease(), job.kind(), LEASE).filter(run -> run.id().equals(interrupted))
                 .orElseThrow(() -> new JobNotResumable(interrupted));
         JobRun run = begin(job, () -> stopped.resuming(startedBy, node.name(), clock.instant()))
-                .orElseThrow(() -> new JobAlreadyRunning(latest(job.lease()).filter(JobProgress::running).orElse(null)));
+                .orElseThrow(JobAlreadyRunning::new);
         submit(job, run);
         return runs.progress(run, LEASE);
     }
