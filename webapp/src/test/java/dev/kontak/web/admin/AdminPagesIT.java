@@ -7,6 +7,7 @@ import static dev.kontak.web.testing.TestAccounts.ADMIN_PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestDatabase.count;
 import static dev.kontak.web.testing.TestDatabase.value;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -412,17 +414,11 @@ class AdminPagesIT {
     }
 
     /** Polls the progress answer until the run has ended, as js/batch.js does. */
-    private static JsonObject awaitEnd(Visitor admin, UUID run) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            JsonObject progress = progress(admin);
-            assertEquals(run.toString(), progress.getString("id"));
-            if (!progress.getBoolean("running")) {
-                return progress;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + run + " did not end within 2 minutes");
+    private static JsonObject awaitEnd(Visitor admin, UUID run) {
+        JsonObject ended = await("run " + run + " ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> progress(admin), progress -> !progress.getBoolean("running"));
+        assertEquals(run.toString(), ended.getString("id"));
+        return ended;
     }
 
     private Visitor admin() {

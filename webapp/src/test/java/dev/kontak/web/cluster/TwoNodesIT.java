@@ -1,6 +1,7 @@
 package dev.kontak.web.cluster;
 
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -241,12 +243,9 @@ class TwoNodesIT {
                 + " (SELECT id FROM users WHERE email = ?) RETURNING cache_version", email)).longValue();
     }
 
-    private static void awaitVersionOn(Visitor node, String email, long version, String when) throws Exception {
-        long limit = System.nanoTime() + 60_000_000_000L;
-        while (versionOn(node, email) != version) {
-            assertTrue(System.nanoTime() < limit, "B still serves its old copy 60 s " + when);
-            Thread.sleep(100);
-        }
+    private static void awaitVersionOn(Visitor node, String email, long version, String when) {
+        await("B serves the new version " + when).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> versionOn(node, email) == version);
     }
 
     private static void countActivitiesAcceptedWithoutAccess(Statement statement) throws SQLException {

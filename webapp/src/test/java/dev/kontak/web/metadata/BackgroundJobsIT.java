@@ -1,5 +1,6 @@
 package dev.kontak.web.metadata;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -284,15 +285,9 @@ class BackgroundJobsIT {
         assertFalse(runner.cancel(started.id()), "it has ended");
     }
 
-    private JobProgress awaitEnd(String lease) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JobProgress latest = runner.latest(lease).orElseThrow();
-            if (!latest.running()) {
-                return latest;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run did not end within 10 s");
+    private JobProgress awaitEnd(String lease) {
+        return await("the run ends").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> runner.latest(lease).orElseThrow(), latest -> !latest.running());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kontak.web.metadata;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +41,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -418,19 +421,15 @@ class MetadataConsistencyIT {
      * right to use UserTransaction (Payara's transactional interceptor keeps the previous state in a field that
      * all threads share).
      */
-    private void awaitRepairs() throws InterruptedException {
-        for (int i = 0; i < 600 && repairs.unfinished() > 0; i++) {
-            Thread.sleep(100);
-        }
-        assertEquals(0, repairs.unfinished(), "repairs finished");
+    private void awaitRepairs() {
+        await("repairs finished").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> repairs.unfinished() == 0);
     }
 
     /** The user's copy, once this node loaded it (a view without one leaves the load to {@code CopyLoads}). */
-    private CachedMetadata awaitCopy(UUID user) throws InterruptedException {
-        for (int i = 0; i < 100 && cache.peek(user).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
-        return cache.peek(user).orElseThrow(() -> new AssertionError("no copy of " + user + " loaded within 5 s"));
+    private CachedMetadata awaitCopy(UUID user) {
+        return await("a copy of " + user + " loaded").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> cache.peek(user), Optional::isPresent).orElseThrow();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kontak.web.seed;
 
 import static dev.kontak.web.testing.TestAccounts.ADMIN_EMAIL;
 import static dev.kontak.web.testing.TestAccounts.ADMIN_PASSWORD;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -114,14 +114,9 @@ class SampleDataIT {
         assertEquals(303, admin.submit("/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)).statusCode());
         admin.get("/admin/metadata");
         assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonObject run = progress(admin);
-        while (run.getBoolean("running") || !run.getString("kind", "").equals("verify-all-users")) {
-            assertTrue(Instant.now().isBefore(deadline), "still running: " + run);
-            Thread.sleep(500);
-            run = progress(admin);
-        }
-        return run;
+        return await("verifying every user ends").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress(admin),
+                        run -> !run.getBoolean("running") && run.getString("kind", "").equals("verify-all-users"));
     }
 
     private static JsonObject progress(Visitor admin) {

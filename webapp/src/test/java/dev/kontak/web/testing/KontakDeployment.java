@@ -29,7 +29,8 @@ public final class KontakDeployment {
      * must be reachable without signing in: that one URL is added to the public ones, nothing else changes.
      */
     public static WebArchive withTests(Class<?>... testClasses) {
-        WebArchive war = war().addClasses(testClasses).addClass(KontakDeployment.class);
+        WebArchive war = war().addClasses(testClasses).addClass(KontakDeployment.class)
+                .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class));
         String webXml = read(war, WEB_XML).replace("<url-pattern>/login</url-pattern>",
                 "<url-pattern>/login</url-pattern>\n            <url-pattern>/ArquillianServletRunnerEE9</url-pattern>");
         war.delete(WEB_XML);
@@ -41,6 +42,15 @@ public final class KontakDeployment {
         String config = read(war, CONFIG) + "\n" + String.join("\n", settings) + "\n";
         war.delete(CONFIG);
         return war.addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+
+    /** The jar a test library's class was loaded from, for the tests that run inside the server. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String read(WebArchive war, String path) {
