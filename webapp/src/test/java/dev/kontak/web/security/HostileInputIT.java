@@ -148,7 +148,7 @@ class HostileInputIT {
         for (String query : List.of("Robert');", "' OR '1'='1", "%", "_", "\\", "\" --", "\\ %", "% _", "r", "ro")) {
             HttpResponse<String> found = call(user, "GET", "/api/contacts?q=" + encode(query), null);
             assertEquals(200, found.statusCode(), query + " -> " + found.body());
-            // one or two characters match the start of names only (README, "Paging and search")
+            // one or two characters match the start of names only (docs/paging-and-search.md)
             boolean expected = query.length() < 3 ? SQL.toLowerCase(Locale.ROOT).startsWith(query) : SQL.contains(query);
             assertEquals(expected, found.body().contains(id), query);
         }
