@@ -6,6 +6,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,17 +59,13 @@ public final class SharedKontak {
     private static RunningKontak start() {
         try {
             Path workDir = Files.createTempDirectory("kontak-shared-");
-            return RunningKontak.startWar(workDir, Map.of(
-                    "KONTAK_DB_URL", TestDatabase.url(),
-                    "KONTAK_DB_USER", TestDatabase.applicationRole(),
-                    "KONTAK_DB_PASSWORD", TestDatabase.applicationPassword(),
-                    "KONTAK_DB_OWNER_USER", "postgres",
-                    "KONTAK_DB_OWNER_PASSWORD", "postgres",
-                    "KONTAK_PASSWORD_ITERATIONS", "10000",
-                    "KONTAK_ADMIN_EMAIL", TestAccounts.ADMIN_EMAIL,
-                    "KONTAK_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD,
-                    "KONTAK_BATCH_SIZE", "5",
-                    "KONTAK_HEALTH_MAX_STALE_RATIO", "0.5"),
+            Map<String, String> settings = new HashMap<>(TestDatabase.serverSettings());
+            settings.put("kontak.batch.size", "5");
+            settings.put("kontak.health.max-stale-ratio", "0.5");
+            Map<String, String> environment = new HashMap<>();
+            // as MicroProfile Config reads them from the environment: kontak.db.url is KONTAK_DB_URL
+            settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));
+            return RunningKontak.startWar(workDir, environment,
                     Path.of(System.getProperty("kontak.war", "target/kontak.war")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -94,10 +95,6 @@ public class TestDatabase implements LauncherSessionListener {
         return appUser;
     }
 
-    public static String applicationPassword() {
-        return appPassword;
-    }
-
     /** The first column of the first row of a query (a count, say), or null where there is no row. */
     public static Object value(String sql, Object... parameters) throws SQLException {
         try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
@@ -145,20 +142,26 @@ public class TestDatabase implements LauncherSessionListener {
         execute("CREATE ROLE " + appUser + " LOGIN PASSWORD '" + appPassword + "' IN ROLE kontak_app");
     }
 
+    /** What every test server of this run is configured with: this run's database, the test admin, fast hashing. */
+    static Map<String, String> serverSettings() {
+        return Map.of(
+                "kontak.db.url", url,
+                "kontak.db.user", appUser,
+                "kontak.db.password", appPassword,
+                "kontak.db.owner-user", "postgres",
+                "kontak.db.owner-password", "postgres",
+                "kontak.password.iterations", "10000",
+                "kontak.admin.email", TestAccounts.ADMIN_EMAIL,
+                "kontak.admin.password", TestAccounts.ADMIN_PASSWORD);
+    }
+
     private static Path payaraJvmOptions() {
         try {
             Path file = Files.createTempFile("kontak-it-", ".args");
             file.toFile().deleteOnExit();
-            List<String> options = new ArrayList<>(List.of(
-                    "-Dkontak.db.url=" + url,
-                    "-Dkontak.db.user=" + appUser,
-                    "-Dkontak.db.password=" + appPassword,
-                    "-Dkontak.db.owner-user=postgres",
-                    "-Dkontak.db.owner-password=postgres",
-                    "-Dkontak.password.iterations=10000",
-                    "-Dkontak.admin.email=" + TestAccounts.ADMIN_EMAIL,
-                    "-Dkontak.admin.password=" + TestAccounts.ADMIN_PASSWORD,
-                    "-Xmx768m"));
+            List<String> options = new ArrayList<>();
+            serverSettings().forEach((key, value) -> options.add("-D" + key + "=" + value));
+            options.add("-Xmx768m");
             // a seed given to this run reaches the tests that run inside the server
             Optional.ofNullable(System.getProperty("kontak.test.seed")).ifPresent(seed -> options.add("-Dkontak.test.seed=" + seed));
             Files.write(file, options);

@@ -66,24 +66,29 @@ public class FreshMetadata {
      */
     public Optional<CachedMetadata> forViewing(UUID user) {
         Optional<CachedMetadata> copy = of(user);
+        return copy.isPresent() ? copy : rows.version(user).flatMap(row -> loadFor(user, row));
+    }
+
+    /** The row's cache_version, from the copy when there is one (the row read once either way). */
+    public long version(UUID user) {
+        Optional<CachedMetadata> copy = of(user);
         if (copy.isPresent()) {
-            return copy;
+            return copy.get().cacheVersion();
         }
-        Optional<RowVersion> row = rows.version(user);
-        if (row.isEmpty() || !cache.couldKeep(row.get().contactCount())) {
+        RowVersion row = rows.version(user).orElseThrow();
+        loadFor(user, row);
+        return row.cacheVersion();
+    }
+
+    private Optional<CachedMetadata> loadFor(UUID user, RowVersion row) {
+        if (!cache.couldKeep(row.contactCount())) {
             return Optional.empty();
         }
-        if (row.get().contactCount() <= loadOnRequestMaxContacts) {
+        if (row.contactCount() <= loadOnRequestMaxContacts) {
             return cache.load(user, () -> rows.copy(user));
         }
         loads.schedule(user);
         return Optional.empty();
-    }
-
-    /** The row's cache_version, from the copy when there is one. */
-    public long version(UUID user) {
-        return forViewing(user).map(CachedMetadata::cacheVersion)
-                .orElseGet(() -> rows.version(user).orElseThrow().cacheVersion());
     }
 
     /**
