@@ -4,7 +4,6 @@ import dev.kontak.auth.boundary.AppPasswords;
 import dev.kontak.auth.boundary.IssuedAppPassword;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -38,7 +37,7 @@ public class AccountPage extends HttpServlet {
         String name = Parameters.text(request, "name");
         IssuedAppPassword issued;
         try {
-            issued = appPasswords.create(SignedIn.in(request).orElseThrow().id(), name);
+            issued = appPasswords.create(name);
         } catch (ConstraintViolationException invalid) {
             list.show(request, response, 400, Map.of("name", name, "errors", Violations.byField(invalid)));
             return;

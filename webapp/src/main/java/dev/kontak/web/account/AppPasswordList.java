@@ -3,7 +3,6 @@ package dev.kontak.web.account;
 import dev.kontak.auth.boundary.AppPasswords;
 import dev.kontak.web.contacts.UtcTime;
 import dev.kontak.web.page.Pages;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ public class AppPasswordList {
     void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, ?> answer)
             throws IOException {
         Map<String, Object> variables = new HashMap<>(Map.of("name", "", "errors", Map.of(), "times", UtcTime.PAGES));
-        variables.put("appPasswords", appPasswords.of(SignedIn.in(request).orElseThrow().id()));
+        variables.put("appPasswords", appPasswords.of());
         variables.putAll(answer);
         response.setHeader("Cache-Control", "no-store");
         pages.render(request, response, status, "account", variables);

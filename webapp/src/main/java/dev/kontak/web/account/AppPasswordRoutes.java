@@ -4,7 +4,6 @@ import dev.kontak.auth.boundary.AppPasswords;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.ResourcePath;
 import dev.kontak.web.page.ResourceRoutes;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +20,7 @@ public class AppPasswordRoutes extends ResourceRoutes {
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
-        if (route.equals("POST revoke") && appPasswords.revoke(SignedIn.in(request).orElseThrow().id(), path.id())) {
+        if (route.equals("POST revoke") && appPasswords.revoke(path.id())) {
             Pages.redirect(request, response, "/account");
             return;
         }

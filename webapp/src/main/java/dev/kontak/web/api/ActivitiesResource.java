@@ -33,7 +33,7 @@ public class ActivitiesResource {
 
     @GET
     public List<ActivityView> timeline(@PathParam("id") String contactId) {
-        return activities.timeline(caller.id(), Parameters.id("id", contactId)).stream().map(ActivityView::of)
+        return activities.timeline(Parameters.id("id", contactId)).stream().map(ActivityView::of)
                 .toList();
     }
 
@@ -42,7 +42,7 @@ public class ActivitiesResource {
     public Response log(@PathParam("id") String contactId, ActivityDetails details) {
         UUID contact = Parameters.id("id", contactId);
         Parameters.body(details, "{\"type\": \"CALL|EMAIL|MEETING|NOTE\", \"occurredAt\", \"summary\"}");
-        ActivityView logged = ActivityView.of(activities.log(caller.id(), contact, storable(details)));
+        ActivityView logged = ActivityView.of(activities.log(contact, storable(details)));
         return Response.status(Response.Status.CREATED).entity(logged).build();
     }
 

@@ -39,22 +39,21 @@ public class AppPasswordsResource {
     @POST
     public Response create(NewAppPassword body) {
         return withAccountPassword(() -> Response.status(Response.Status.CREATED)
-                .entity(CreatedAppPassword.of(appPasswords.create(caller.id(),
-                        Parameters.body(body, "{\"name\"}").name())))
+                .entity(CreatedAppPassword.of(appPasswords.create(Parameters.body(body, "{\"name\"}").name())))
                 .header("Cache-Control", "no-store").build());
     }
 
     @GET
     public Response list() {
         return withAccountPassword(() -> Response.ok(
-                appPasswords.of(caller.id()).stream().map(AppPasswordView::of).toList()).build());
+                appPasswords.of().stream().map(AppPasswordView::of).toList()).build());
     }
 
     /** 404 for an id that is not one of the caller's app passwords, whether or not it is someone else's. */
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        return withAccountPassword(() -> appPasswords.revoke(caller.id(), Parameters.id("id", id))
+        return withAccountPassword(() -> appPasswords.revoke(Parameters.id("id", id))
                 ? Response.noContent().build()
                 : ApiError.answer(404, "You have no app password with this id."));
     }

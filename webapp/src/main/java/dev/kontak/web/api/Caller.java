@@ -1,11 +1,11 @@
 package dev.kontak.web.api;
 
+import dev.kontak.kernel.UserId;
 import dev.kontak.web.signin.SignInMechanism;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 
 /**
  * Who is calling: the signed-in account's id. Every resource takes the caller's identity from here and never from
@@ -21,8 +21,8 @@ public class Caller {
     HttpServletRequest request;
 
     /** The principal's name is the account id (see {@code PasswordSignIn}). */
-    public UUID id() {
-        return UUID.fromString(security.getCallerPrincipal().getName());
+    public UserId id() {
+        return UserId.parse(security.getCallerPrincipal().getName());
     }
 
     /** Whether the caller signed in with an app password rather than the account password. */

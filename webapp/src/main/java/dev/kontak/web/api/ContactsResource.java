@@ -63,7 +63,7 @@ public class ContactsResource {
     public ContactList search(@QueryParam("q") String query, @QueryParam("sort") String sort,
             @QueryParam("after") String after, @QueryParam("before") String before, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        UUID user = caller.id();
+        UUID user = caller.id().value();
         int pageSize = (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         ContactQuery request;
         try {
@@ -71,15 +71,15 @@ public class ContactsResource {
         } catch (ListRequest.Invalid invalid) {
             throw new InvalidParameter(invalid.parameter(), invalid.getMessage());
         }
-        MatchCount total = !request.isSearch() ? new MatchCount(metadata.contactCount(user), true)
-                : request.isFirstPage() ? contacts.count(user, request.text(), ListRequest.MAX_COUNTED) : null;
-        return ContactList.of(contacts.list(user, request), pageSize, total,
+        MatchCount total = !request.isSearch() ? new MatchCount(metadata.contactCount(), true)
+                : request.isFirstPage() ? contacts.count(request.text(), ListRequest.MAX_COUNTED) : null;
+        return ContactList.of(contacts.list(request), pageSize, total,
                 cursor -> cursors.encode(cursor, user, request.text()));
     }
 
     @POST
     public Response create(ContactDetails details) {
-        Contact created = contacts.create(caller.id(), Parameters.body(details, DETAILS));
+        Contact created = contacts.create(Parameters.body(details, DETAILS));
         return Response.created(uri.getBaseUriBuilder().path("contacts").path(created.id().toString()).build())
                 .entity(ContactView.of(created)).build();
     }
@@ -87,7 +87,7 @@ public class ContactsResource {
     @GET
     @Path("{id}")
     public ContactView view(@PathParam("id") String id) {
-        return ContactView.of(contacts.view(caller.id(), Parameters.id("id", id)));
+        return ContactView.of(contacts.view(Parameters.id("id", id)));
     }
 
     @PUT
@@ -95,13 +95,13 @@ public class ContactsResource {
     public ContactView update(@PathParam("id") String id, ContactUpdate update) {
         UUID contactId = Parameters.id("id", id);
         Parameters.body(update, DETAILS + " and the \"version\" you saw");
-        return ContactView.of(contacts.update(caller.id(), contactId, update.details(), update.version()));
+        return ContactView.of(contacts.update(contactId, update.details(), update.version()));
     }
 
     @DELETE
     @Path("{id}")
     public void delete(@PathParam("id") String id) {
-        contacts.delete(caller.id(), Parameters.id("id", id));
+        contacts.delete(Parameters.id("id", id));
     }
 
     /** Shares the contact with one of the caller's teams, or stops sharing it ({@code "teamId": null}). */
@@ -111,13 +111,13 @@ public class ContactsResource {
         UUID contactId = Parameters.id("id", id);
         String team = Parameters.body(choice, "{\"teamId\": \"...\"} or {\"teamId\": null}").teamId();
         UUID teamId = team == null ? null : Parameters.id("teamId", team);
-        return ContactView.of(contacts.shareWith(caller.id(), contactId, teamId));
+        return ContactView.of(contacts.shareWith(contactId, teamId));
     }
 
     /** Asks without doing anything: the seed's validate_contact_access. */
     @GET
     @Path("{id}/access")
     public AccessDecision access(@PathParam("id") String id) {
-        return metadata.validateAccess(caller.id(), Parameters.id("id", id));
+        return metadata.validateAccess(Parameters.id("id", id));
     }
 }

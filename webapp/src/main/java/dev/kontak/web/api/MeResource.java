@@ -25,7 +25,7 @@ public class MeResource {
 
     @GET
     public AccountView me() {
-        return accounts.find(caller.id()).map(AccountView::of)
+        return accounts.find(caller.id().value()).map(AccountView::of)
                 .orElseThrow(() -> new NotAuthorizedException("Basic realm=\"Kontak\""));
     }
 }

@@ -44,7 +44,7 @@ public class MetadataResource {
 
     @GET
     public Response metadata(@Context Request request) {
-        MetadataView current = metadata.of(caller.id());
+        MetadataView current = metadata.of();
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tagOf(current));
         return notModified == null ? answer(current) : privately(notModified).build();
     }
@@ -53,7 +53,7 @@ public class MetadataResource {
     @POST
     @Path("refresh")
     public Response refresh() {
-        return answer(metadata.refresh(caller.id()));
+        return answer(metadata.refresh());
     }
 
     @GET
@@ -61,13 +61,13 @@ public class MetadataResource {
     public Metadata.Staleness stale(@QueryParam("maxAgeMinutes") String maxAgeMinutes) {
         long minutes = Parameters.wholeNumber("maxAgeMinutes", maxAgeMinutes, DEFAULT_MAX_AGE_MINUTES, 0,
                 Integer.MAX_VALUE);
-        return metadata.staleness(caller.id(), Duration.ofMinutes(minutes));
+        return metadata.staleness(Duration.ofMinutes(minutes));
     }
 
     @GET
     @Path("cache-validity")
     public Metadata.CacheValidity cacheValidity(@QueryParam("version") String version) {
-        return metadata.cacheValidity(caller.id(), Parameters.wholeNumber("version", version, null, 0, Long.MAX_VALUE));
+        return metadata.cacheValidity(Parameters.wholeNumber("version", version, null, 0, Long.MAX_VALUE));
     }
 
     private static Response answer(MetadataView view) {

@@ -1,6 +1,7 @@
 package dev.kontak.web.api;
 
 import dev.kontak.contacts.boundary.Teams;
+import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,14 +35,14 @@ public class TeamsResource {
     /** 201 without a Location: teams are not read on their own through the API yet. */
     @POST
     public Response create(NewTeam team) {
-        TeamSummary created = TeamSummary.of(teams.create(caller.id(), Parameters.body(team, "{\"name\"}").name()));
+        TeamSummary created = TeamSummary.of(teams.create(Parameters.body(team, "{\"name\"}").name()));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @POST
     @Path("{id}/members")
     public Response addMember(@PathParam("id") String teamId, NewMember member) {
-        MemberView added = MemberView.of(teams.addMember(caller.id(), Parameters.id("id", teamId),
+        MemberView added = MemberView.of(teams.addMember(Parameters.id("id", teamId),
                 Parameters.body(member, "{\"email\"}").email()));
         return Response.status(Response.Status.CREATED).entity(added).build();
     }
@@ -51,11 +52,11 @@ public class TeamsResource {
     @Path("{id}/members/{userId}")
     public void removeMember(@PathParam("id") String teamId, @PathParam("userId") String userId) {
         UUID team = Parameters.id("id", teamId);
-        UUID member = Parameters.id("userId", userId);
+        UserId member = UserId.of(Parameters.id("userId", userId));
         if (member.equals(caller.id())) {
-            teams.leave(caller.id(), team);
+            teams.leave(team);
         } else {
-            teams.removeMember(caller.id(), team, member);
+            teams.removeMember(team, member);
         }
     }
 }

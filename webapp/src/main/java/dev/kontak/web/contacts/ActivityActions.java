@@ -4,7 +4,6 @@ import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.ResourcePath;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +26,7 @@ public class ActivityActions {
     void log(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
         ActivityForm typed = ActivityForm.read(request);
         try {
-            activities.log(SignedIn.in(request).orElseThrow().id(), contactId, typed.details());
+            activities.log(contactId, typed.details());
         } catch (ConstraintViolationException invalid) {
             card.show(request, response, contactId, 400,
                     Map.of("newActivity", typed, "errors", Violations.byField(invalid)));
@@ -38,7 +37,7 @@ public class ActivityActions {
 
     /** {@code /contacts/{id}/activities/{activityId}/delete}: access is checked on the activity's own contact. */
     void delete(HttpServletRequest request, HttpServletResponse response, ResourcePath path) throws IOException {
-        activities.delete(SignedIn.in(request).orElseThrow().id(), path.itemId());
+        activities.delete(path.itemId());
         Pages.redirect(request, response, "/contacts/" + path.id());
     }
 }

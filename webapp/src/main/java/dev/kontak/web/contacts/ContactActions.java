@@ -4,7 +4,6 @@ import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactRefused;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ public class ContactActions {
 
     void delete(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
         try {
-            contacts.delete(SignedIn.in(request).orElseThrow().id(), contactId);
+            contacts.delete(contactId);
         } catch (ContactRefused refused) {
             card.show(request, response, contactId, 403, Map.of("alert", refused.getMessage()));
             return;
@@ -46,7 +45,7 @@ public class ContactActions {
             return;
         }
         try {
-            contacts.shareWith(SignedIn.in(request).orElseThrow().id(), contactId, teamId.orElse(null));
+            contacts.shareWith(contactId, teamId.orElse(null));
         } catch (ContactRefused refused) {
             card.show(request, response, contactId, 403, Map.of("alert", refused.getMessage()));
             return;

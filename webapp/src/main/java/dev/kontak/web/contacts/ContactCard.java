@@ -7,6 +7,7 @@ import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.kernel.UserId;
 import dev.kontak.web.page.ConditionalGet;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.signin.SignedIn;
@@ -49,7 +50,7 @@ public class ContactCard {
     /** Answers 304 while the user's metadata has not moved since the browser's copy. */
     void show(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
-        long cacheVersion = versions.current(user);
+        long cacheVersion = versions.current();
         // an unchanged cache_version means unchanged access too: the 304 needs no access check
         ConditionalGet conditional = ConditionalGet.of(request, user, cacheVersion);
         if (!conditional.notModified(request, response)) {
@@ -60,21 +61,20 @@ public class ContactCard {
     /** @param answer what this answer adds to the page: an alert, or a rejected activity form and its errors */
     void show(HttpServletRequest request, HttpServletResponse response, UUID contactId, int status,
             Map<String, ?> answer) throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
-        render(request, response, contactId, versions.current(user), null, status, answer);
+        render(request, response, contactId, versions.current(), null, status, answer);
     }
 
     /** @param conditional the tag of a page that may be cached, or null for answers that must not be */
     private void render(HttpServletRequest request, HttpServletResponse response, UUID contactId, long cacheVersion,
             ConditionalGet conditional, int status, Map<String, ?> answer) throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
-        List<Activity> timeline = activities.timeline(user, contactId);
-        Contact contact = contacts.view(user, contactId);
-        List<TeamView> yourTeams = teams.teamsOf(user);
+        List<Activity> timeline = activities.timeline(contactId);
+        Contact contact = contacts.view(contactId);
+        List<TeamView> yourTeams = teams.teamsOf();
         Map<String, Object> variables = new HashMap<>();
         variables.put("contact", contact);
         variables.put("timeline", timeline);
-        variables.put("owner", contact.isOwnedBy(user));
+        variables.put("owner", contact.isOwnedBy(UserId.of(user)));
         variables.put("teams", yourTeams);
         variables.put("sharedWith", contact.teamId() == null ? "" : ContactList.teamNames(yourTeams)
                 .getOrDefault(contact.teamId(), ""));

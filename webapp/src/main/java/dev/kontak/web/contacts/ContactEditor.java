@@ -7,7 +7,6 @@ import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,21 +32,20 @@ public class ContactEditor {
     ContactBook contacts;
 
     void form(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
-        Contact contact = contacts.view(SignedIn.in(request).orElseThrow().id(), contactId);
+        Contact contact = contacts.view(contactId);
         render(request, response, 200, contactId, ContactForm.of(contact), contact.version(), Map.of());
     }
 
     void save(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
         ContactDetails typed = ContactForm.read(request);
         long version = Parameters.number(request, "version").orElse(-1);
         try {
-            contacts.update(user, contactId, typed, version);
+            contacts.update(contactId, typed, version);
         } catch (ConstraintViolationException invalid) {
             render(request, response, 400, contactId, typed, version, Map.of("errors", Violations.byField(invalid)));
             return;
         } catch (ContactEditConflict conflict) {
-            Contact current = contacts.view(user, contactId);
+            Contact current = contacts.view(contactId);
             render(request, response, 409, contactId, typed, current.version(),
                     Map.of("alert", conflict.getMessage(), "current", ContactForm.of(current)));
             return;

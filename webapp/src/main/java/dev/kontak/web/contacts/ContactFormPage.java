@@ -1,7 +1,6 @@
 package dev.kontak.web.contacts;
 
 import dev.kontak.web.page.Pages;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +24,7 @@ public class ContactFormPage {
             throws IOException {
         Map<String, Object> all = new HashMap<>(Map.of("errors", Map.of()));
         all.putAll(variables);
-        all.put(MetadataVersion.FIELD, versions.current(SignedIn.in(request).orElseThrow().id()));
+        all.put(MetadataVersion.FIELD, versions.current());
         pages.render(request, response, status, "contact-form", all);
     }
 }

@@ -66,10 +66,10 @@ public class ContactList {
             // the first page of the same list, with what was wrong; nothing else changes
             ContactOrder order = ContactOrder.chosen(sort == null ? "" : sort.strip()).orElse(ContactOrder.NEWEST);
             render(request, response, 400, ContactQuery.first(query.length() > ListRequest.MAX_QUERY_LENGTH ? "" : query,
-                    order, PAGE_SIZE), Map.of("alert", invalid.getMessage(), MetadataVersion.FIELD, versions.current(user)));
+                    order, PAGE_SIZE), Map.of("alert", invalid.getMessage(), MetadataVersion.FIELD, versions.current()));
             return;
         }
-        long cacheVersion = versions.current(user);
+        long cacheVersion = versions.current();
         ConditionalGet conditional = ConditionalGet.of(request, user, cacheVersion);
         if (!conditional.notModified(request, response)) {
             conditional.mark(response);
@@ -79,25 +79,24 @@ public class ContactList {
 
     /** The same answer whether the contact is someone else's, gone, or never existed; nothing was written. */
     void refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
         render(request, response, 403, ContactQuery.first("", ContactOrder.NEWEST, PAGE_SIZE),
-                Map.of("alert", ContactAccessDenied.MESSAGE, "outdated", versions.isBehind(request, user),
-                        MetadataVersion.FIELD, versions.current(user)));
+                Map.of("alert", ContactAccessDenied.MESSAGE, "outdated", versions.isBehind(request),
+                        MetadataVersion.FIELD, versions.current()));
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, ContactQuery query,
             Map<String, Object> notes) throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
-        ContactPage result = contacts.list(user, query);
+        ContactPage result = contacts.list(query);
         Map<String, Object> variables = new HashMap<>(notes);
         variables.put("result", result);
         variables.put("query", query.text());
         variables.put("sort", query.order().parameter());
         variables.put("next", result.hasNext() ? cursors.encode(result.next(), user, query.text()) : "");
         variables.put("previous", result.hasPrevious() ? cursors.encode(result.previous(), user, query.text()) : "");
-        variables.put("total", !query.isSearch() ? new MatchCount(metadata.contactCount(user), true)
-                : query.isFirstPage() ? contacts.count(user, query.text(), ListRequest.MAX_COUNTED) : null);
-        variables.put("teamNames", teamNames(teams.teamsOf(user)));
+        variables.put("total", !query.isSearch() ? new MatchCount(metadata.contactCount(), true)
+                : query.isFirstPage() ? contacts.count(query.text(), ListRequest.MAX_COUNTED) : null);
+        variables.put("teamNames", teamNames(teams.teamsOf()));
         pages.render(request, response, status, "contacts", variables);
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * The signed-in user's metadata cache_version, which every form on a contact page carries as it was when the page
@@ -22,14 +21,14 @@ public class MetadataVersion {
     @Inject
     Metadata metadata;
 
-    long current(UUID user) {
+    long current() {
         // cacheValidity answers from the node's metadata copy; Metadata.of would also load every contact id
-        return metadata.cacheValidity(user, 0).cacheVersion();
+        return metadata.cacheValidity(0).cacheVersion();
     }
 
     /** Did the form come from a page rendered before the user's metadata last changed? */
-    boolean isBehind(HttpServletRequest request, UUID user) {
+    boolean isBehind(HttpServletRequest request) {
         OptionalLong sent = Parameters.number(request, FIELD);
-        return sent.isPresent() && !metadata.cacheValidity(user, sent.getAsLong()).valid();
+        return sent.isPresent() && !metadata.cacheValidity(sent.getAsLong()).valid();
     }
 }

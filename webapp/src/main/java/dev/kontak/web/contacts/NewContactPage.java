@@ -5,7 +5,6 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +31,7 @@ public class NewContactPage {
         ContactDetails typed = ContactForm.read(request);
         Contact created;
         try {
-            created = contacts.create(SignedIn.in(request).orElseThrow().id(), typed);
+            created = contacts.create(typed);
         } catch (ConstraintViolationException invalid) {
             render(request, response, 400, typed, Violations.byField(invalid));
             return;

@@ -1,5 +1,6 @@
 package dev.kontak.web.live;
 
+import dev.kontak.metadata.boundary.CacheVersions;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.MetadataChanged;
 import dev.kontak.metadata.control.MetadataChangedElsewhere;
@@ -43,6 +44,9 @@ public class MetadataStreams {
 
     @Inject
     Metadata metadata;
+
+    @Inject
+    CacheVersions versions;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -105,7 +109,7 @@ public class MetadataStreams {
             return open;
         });
         evicted.forEach(EventStream::close);
-        if (!stream.send(versionEvent(stream.user()))) {
+        if (!stream.send(versionEvent(metadata.cacheValidity(0).cacheVersion()))) {
             closed(stream);
         }
     }
@@ -146,15 +150,14 @@ public class MetadataStreams {
             return;
         }
         try {
-            String event = versionEvent(user);
+            String event = versionEvent(versions.of(user));
             own.stream().filter(stream -> !stream.send(event)).forEach(this::closed);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not send a metadata event", e);
         }
     }
 
-    private String versionEvent(UUID user) {
-        long version = metadata.cacheValidity(user, 0).cacheVersion();
+    private static String versionEvent(long version) {
         return "event: metadata\ndata: {\"cacheVersion\":" + version + "}\n\n";
     }
 

@@ -2,7 +2,6 @@ package dev.kontak.web.teams;
 
 import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.web.page.Pages;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +24,7 @@ public class TeamList {
     void show(HttpServletRequest request, HttpServletResponse response, int status, Map<String, ?> answer)
             throws IOException {
         Map<String, Object> variables = new HashMap<>(Map.of("name", "", "errors", Map.of()));
-        variables.put("teams", teams.teamsOf(SignedIn.in(request).orElseThrow().id()));
+        variables.put("teams", teams.teamsOf());
         variables.putAll(answer);
         pages.render(request, response, status, "teams", variables);
     }

@@ -31,7 +31,7 @@ public class TeamPage {
             throws IOException {
         UUID user = SignedIn.in(request).orElseThrow().id();
         Map<String, Object> variables = new HashMap<>(Map.of("email", "", "errors", Map.of(), "you", user));
-        variables.put("view", teams.view(user, teamId));
+        variables.put("view", teams.view(teamId));
         variables.putAll(answer);
         pages.render(request, response, status, "team", variables);
     }

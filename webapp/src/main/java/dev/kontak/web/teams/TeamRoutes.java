@@ -2,12 +2,12 @@ package dev.kontak.web.teams;
 
 import dev.kontak.contacts.boundary.TeamRefused;
 import dev.kontak.contacts.boundary.Teams;
+import dev.kontak.kernel.UserId;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.ResourcePath;
 import dev.kontak.web.page.ResourceRoutes;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,17 +34,16 @@ public class TeamRoutes extends ResourceRoutes {
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
-        UUID user = SignedIn.in(request).orElseThrow().id();
         try {
             switch (route) {
                 case "GET " -> page.show(request, response, path.id(), 200, Map.of());
-                case "POST members" -> addMember(request, response, user, path.id());
+                case "POST members" -> addMember(request, response, path.id());
                 case "POST members/remove" -> {
-                    teams.removeMember(user, path.id(), path.itemId());
+                    teams.removeMember(path.id(), UserId.of(path.itemId()));
                     Pages.redirect(request, response, "/teams/" + path.id());
                 }
                 case "POST leave" -> {
-                    teams.leave(user, path.id());
+                    teams.leave(path.id());
                     Pages.redirect(request, response, "/teams");
                 }
                 default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -54,11 +53,11 @@ public class TeamRoutes extends ResourceRoutes {
         }
     }
 
-    private void addMember(HttpServletRequest request, HttpServletResponse response, UUID owner, UUID teamId)
+    private void addMember(HttpServletRequest request, HttpServletResponse response, UUID teamId)
             throws IOException {
         String email = Parameters.text(request, "email").strip();
         try {
-            teams.addMember(owner, teamId, email);
+            teams.addMember(teamId, email);
         } catch (ConstraintViolationException invalid) {
             page.show(request, response, teamId, 400, Map.of("email", email, "errors", Violations.byField(invalid)));
             return;

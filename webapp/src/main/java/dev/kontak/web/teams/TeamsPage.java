@@ -5,7 +5,6 @@ import dev.kontak.contacts.entity.Team;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.Violations;
-import dev.kontak.web.signin.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +34,7 @@ public class TeamsPage extends HttpServlet {
         String name = Parameters.text(request, "name");
         Team created;
         try {
-            created = teams.create(SignedIn.in(request).orElseThrow().id(), name);
+            created = teams.create(name);
         } catch (ConstraintViolationException invalid) {
             list.show(request, response, 400, Map.of("name", name, "errors", Violations.byField(invalid)));
             return;

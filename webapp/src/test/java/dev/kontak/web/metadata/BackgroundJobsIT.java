@@ -122,18 +122,18 @@ class BackgroundJobsIT {
         UUID intruder = data.newUser("intruder");
         UUID teamless = data.newUser("teamless");
         UUID healthy = data.newUser("healthy");
-        Team team = teams.create(owner, "Sales");
-        teams.addMember(owner, team.id(), data.emailOf(member));
-        teams.addMember(owner, team.id(), data.emailOf(teamless));
-        UUID shared = book.create(owner, details("Shared")).id();
-        book.shareWith(owner, shared, team.id());
-        activities.log(member, shared, call("2026-11-01T09:00:00Z"));
-        UUID kept = book.create(lost, details("Kept")).id();
-        UUID forgotten = book.create(lost, details("Forgotten")).id();
-        activities.log(lost, forgotten, call("2026-11-02T09:00:00Z"));
-        book.create(intruder, details("Own"));
-        UUID fine = book.create(healthy, details("Fine")).id();
-        activities.log(healthy, fine, call("2026-11-03T09:00:00Z"));
+        Team team = data.as(owner, () -> teams.create("Sales"));
+        data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+        data.as(owner, () -> teams.addMember(team.id(), data.emailOf(teamless)));
+        UUID shared = data.as(owner, () -> book.create(details("Shared"))).id();
+        data.as(owner, () -> book.shareWith(shared, team.id()));
+        data.as(member, () -> activities.log(shared, call("2026-11-01T09:00:00Z")));
+        UUID kept = data.as(lost, () -> book.create(details("Kept"))).id();
+        UUID forgotten = data.as(lost, () -> book.create(details("Forgotten"))).id();
+        data.as(lost, () -> activities.log(forgotten, call("2026-11-02T09:00:00Z")));
+        data.as(intruder, () -> book.create(details("Own")));
+        UUID fine = data.as(healthy, () -> book.create(details("Fine"))).id();
+        data.as(healthy, () -> activities.log(fine, call("2026-11-03T09:00:00Z")));
         List<UUID> corrupted = List.of(owner, member, lost, intruder, teamless);
         Map<UUID, Long> before = versions(List.of(owner, member, lost, intruder, teamless, healthy));
 
@@ -182,7 +182,7 @@ class BackgroundJobsIT {
     @Test
     void aRunIsSkippedWhileAnotherNodeHoldsTheLease() throws SQLException {
         UUID user = data.newUser("leased");
-        book.create(user, details("Someone"));
+        data.as(user, () -> book.create(details("Someone")));
         data.execute("UPDATE user_metadata SET data_checksum = 'deadbeefdeadbeef' WHERE user_id = ?", user);
         long runsBefore = data.count("SELECT count(*) FROM job_runs");
         long before = version(user);

@@ -19,6 +19,7 @@ import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.Team;
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.RowLevelSecurity;
 import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
@@ -29,6 +30,7 @@ import dev.kontak.metadata.entity.ContactIdSet;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.MovableClock;
 import dev.kontak.web.testing.ServerData;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -76,12 +78,16 @@ class MetadataConsistencyIT {
      */
     @Deployment
     static WebArchive deployment() {
-        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataConsistencyIT.class, AccessModel.class, ServerData.class),
+        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataConsistencyIT.class, AccessModel.class, ServerData.class,
+                        MovableClock.class),
                 "kontak.sync.interval=PT24H", "kontak.cache.load-on-request-max-contacts=0");
     }
 
     @Inject
     ServerData data;
+
+    @Inject
+    MovableClock clock;
 
     @Inject
     ContactBook book;
@@ -139,36 +145,36 @@ class MetadataConsistencyIT {
             UUID actor = users.get(random.nextInt(users.size()));
             String operation = switch (random.nextInt(10)) {
                 case 0, 1 -> {
-                    UUID contact = book.create(actor, details("Contact " + step)).id();
+                    UUID contact = data.as(actor, () -> book.create(details("Contact " + step))).id();
                     contacts.add(contact);
                     creators.put(contact, actor);
                     yield "create";
                 }
-                case 2 -> attempt(() -> book.update(actor, pick(random, contacts), details("Renamed " + step), null),
+                case 2 -> attempt(() -> data.as(actor, () -> book.update(pick(random, contacts), details("Renamed " + step), null)),
                         "update");
                 case 3 -> attempt(() -> {
                     UUID contact = pick(random, contacts);
-                    book.delete(actor, contact);
+                    data.as(actor, () -> book.delete(contact));
                     contacts.remove(contact);
                 }, "delete");
                 case 4 -> attempt(() -> {
                     UUID contact = pick(random, contacts);
-                    book.shareWith(mostlyThe(creators.get(contact), actor, random), contact,
-                            random.nextInt(4) > 0 ? pick(random, teamIds) : null);
+                    data.as(mostlyThe(creators.get(contact), actor, random), () -> book.shareWith(contact,
+                            random.nextInt(4) > 0 ? pick(random, teamIds) : null));
                 }, "share");
-                case 5, 6 -> attempt(() -> activityIds.add(activities.log(actor, pick(random, contacts),
-                        activity(step, random)).id()), "log");
+                case 5, 6 -> attempt(() -> activityIds.add(data.as(actor, () -> activities.log(pick(random, contacts),
+                        activity(step, random))).id()), "log");
                 case 7 -> attempt(() -> {
                     if (random.nextBoolean()) {
-                        activities.edit(actor, pick(random, activityIds), activity(step, random));
+                        data.as(actor, () -> activities.edit(pick(random, activityIds), activity(step, random)));
                     } else {
                         UUID activity = pick(random, activityIds);
-                        activities.delete(actor, activity);
+                        data.as(actor, () -> activities.delete(activity));
                         activityIds.remove(activity);
                     }
                 }, "activity edit/delete");
                 case 8 -> {
-                    UUID team = teams.create(actor, "Team " + step).id();
+                    UUID team = data.as(actor, () -> teams.create("Team " + step)).id();
                     teamIds.add(team);
                     creators.put(team, actor);
                     yield "create team";
@@ -178,11 +184,11 @@ class MetadataConsistencyIT {
                     UUID member = users.get(random.nextInt(users.size()));
                     UUID owner = mostlyThe(creators.get(team), actor, random);
                     if (random.nextInt(3) > 0) {
-                        teams.addMember(owner, team, data.emailOf(member));
+                        data.as(owner, () -> teams.addMember(team, data.emailOf(member)));
                     } else if (random.nextBoolean()) {
-                        teams.removeMember(owner, team, member);
+                        data.as(owner, () -> teams.removeMember(team, UserId.of(member)));
                     } else {
-                        teams.leave(member, team);
+                        data.as(member, () -> teams.leave(team));
                     }
                 }, "membership");
             };
@@ -247,10 +253,10 @@ class MetadataConsistencyIT {
         assertTrue(rowLevelSecurity.active(), "the suite's server connects as a role row level security holds");
         UUID alice = data.newUser("alice");
         UUID bob = data.newUser("bob");
-        Contact alices = book.create(alice, details("Alice's"));
-        Contact bobs = book.create(bob, details("Bob's"));
-        activities.log(bob, bobs.id(), activity(1, new Random(7)));
-        assertThrows(ContactAccessDenied.class, () -> book.view(bob, alices.id()));
+        Contact alices = data.as(alice, () -> book.create(details("Alice's")));
+        Contact bobs = data.as(bob, () -> book.create(details("Bob's")));
+        data.as(bob, () -> activities.log(bobs.id(), activity(1, new Random(7))));
+        assertThrows(ContactAccessDenied.class, () -> data.as(bob, () -> book.view(alices.id())));
 
         assertEquals(List.of(alices.id()), data.readAs(alice, () -> ids("SELECT c.id FROM Contact c")));
         assertEquals(List.of(alice), data.readAs(alice, () -> ids("SELECT m.userId FROM UserMetadata m")));
@@ -271,23 +277,23 @@ class MetadataConsistencyIT {
     void sharingGivesTeamMembersAccessAndUnsharingOrLeavingTakesItAway() {
         UUID owner = data.newUser("owner");
         UUID member = data.newUser("member");
-        Team team = teams.create(owner, "Sales");
-        teams.addMember(owner, team.id(), data.emailOf(member));
-        Contact contact = book.create(owner, details("Shared Person"));
+        Team team = data.as(owner, () -> teams.create("Sales"));
+        data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+        Contact contact = data.as(owner, () -> book.create(details("Shared Person")));
         long before = version(member);
 
-        book.shareWith(owner, contact.id(), team.id());
+        data.as(owner, () -> book.shareWith(contact.id(), team.id()));
 
         assertTrue(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
         assertTrue(version(member) > before);
-        assertEquals("Shared Person", book.view(member, contact.id()).name());
+        assertEquals("Shared Person", data.as(member, () -> book.view(contact.id())).name());
 
-        book.shareWith(owner, contact.id(), null);
+        data.as(owner, () -> book.shareWith(contact.id(), null));
         assertFalse(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
-        assertThrows(ContactAccessDenied.class, () -> book.view(member, contact.id()));
+        assertThrows(ContactAccessDenied.class, () -> data.as(member, () -> book.view(contact.id())));
 
-        book.shareWith(owner, contact.id(), team.id());
-        teams.removeMember(owner, team.id(), member);
+        data.as(owner, () -> book.shareWith(contact.id(), team.id()));
+        data.as(owner, () -> teams.removeMember(team.id(), UserId.of(member)));
         assertFalse(data.read(() -> rows.current(member).orElseThrow()).contactIds().contains(contact.id()));
         assertEquals(data.read(() -> refresher.compute(member)), data.read(() -> rows.current(member).orElseThrow()));
     }
@@ -300,7 +306,7 @@ class MetadataConsistencyIT {
         List<Callable<Contact>> creations = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
             int n = i;
-            creations.add(() -> book.create(user, details("Parallel " + n)));
+            creations.add(() -> data.as(user, () -> book.create(details("Parallel " + n))));
         }
 
         for (Future<Contact> created : executor.invokeAll(creations)) {
@@ -316,14 +322,13 @@ class MetadataConsistencyIT {
     @Test
     void staleMetadataIsRefreshedOnceWhenManyRequestsFindItStale() throws Exception {
         UUID user = data.newUser("stale");
-        UUID contact = book.create(user, details("Often Viewed")).id();
-        data.execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?",
-                java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)), user);
+        UUID contact = data.as(user, () -> book.create(details("Often Viewed"))).id();
+        clock.advance(Duration.ofHours(1));
         long before = version(user);
         MetadataCounts counted = statistics.counted();
         List<Callable<String>> views = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            views.add(() -> book.view(user, contact).name());
+            views.add(() -> data.as(user, () -> book.view(contact)).name());
         }
 
         for (Future<String> view : executor.invokeAll(views)) {
@@ -345,39 +350,39 @@ class MetadataConsistencyIT {
     void aStaleRequestRunsNoFullRecomputeAndLeavesTheRowFreshAndTrue() throws Exception {
         UUID owner = data.newUser("busy");
         UUID member = data.newUser("busymember");
-        Team team = teams.create(owner, "Busy Team");
-        teams.addMember(owner, team.id(), data.emailOf(member));
+        Team team = data.as(owner, () -> teams.create("Busy Team"));
+        data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
         List<UUID> contacts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            contacts.add(book.create(owner, details("Busy " + i)).id());
+            String name = "Busy " + i;
+            contacts.add(data.as(owner, () -> book.create(details(name))).id());
         }
-        book.shareWith(owner, contacts.get(0), team.id());
-        activities.log(member, contacts.get(0), activity(1, new Random(3)));
-        activities.log(owner, contacts.get(1), activity(2, new Random(4)));
-        book.view(owner, contacts.get(2)); // this node keeps a copy
-        Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
-        data.execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?", java.sql.Timestamp.from(hourAgo), owner);
-        // the copy is as old as the row, as after two minutes without changes
-        long stale = version(owner);
+        data.as(owner, () -> book.shareWith(contacts.get(0), team.id()));
+        data.as(member, () -> activities.log(contacts.get(0), activity(1, new Random(3))));
+        data.as(owner, () -> activities.log(contacts.get(1), activity(2, new Random(4))));
+        data.as(owner, () -> book.view(contacts.get(2))); // this node keeps a copy
+        UserMetadata old = data.read(() -> rows.find(owner).orElseThrow());
+        long stale = old.cacheVersion();
         cache.invalidate(owner, stale + 1);
-        assertTrue(cache.offer(new CachedMetadata(owner, stale, hourAgo, ContactIdSet.of(contacts)), cache.stamp(owner)));
+        assertTrue(cache.offer(new CachedMetadata(owner, stale, old.updatedAt(), ContactIdSet.of(contacts)), cache.stamp(owner)));
+        clock.advance(Duration.ofHours(1)); // the row and this node's copy of it are an hour old
         MetadataCounts before = statistics.counted();
 
-        assertEquals("Busy 1", book.view(owner, contacts.get(1)).name());
-        activities.log(owner, contacts.get(3), activity(3, new Random(5))); // a write on the refreshed row
+        assertEquals("Busy 1", data.as(owner, () -> book.view(contacts.get(1))).name());
+        data.as(owner, () -> activities.log(contacts.get(3), activity(3, new Random(5)))); // a write on the refreshed row
 
         MetadataCounts after = statistics.counted();
         assertEquals(0, after.refreshes() - before.refreshes(), "no full recompute on the request path");
         assertEquals(1, after.cheapRefreshes() - before.cheapRefreshes(), "one cheap refresh");
         UserMetadata row = data.read(() -> rows.find(owner).orElseThrow());
         assertEquals(stale + 2, row.cacheVersion(), "the refresh and the logged activity");
-        assertTrue(row.updatedAt().isAfter(Instant.now().minus(1, ChronoUnit.MINUTES)), "fresh: " + row.updatedAt());
+        assertTrue(row.updatedAt().isAfter(clock.now().minus(1, ChronoUnit.MINUTES)), "fresh: " + row.updatedAt());
         assertEquals(data.read(() -> refresher.compute(owner)), data.read(() -> rows.current(owner).orElseThrow()),
                 "still what the data says");
         assertEquals(data.read(() -> refresher.compute(member)), data.read(() -> rows.current(member).orElseThrow()));
         assertTrue(cache.peek(owner).isEmpty() || cache.peek(owner).orElseThrow().cacheVersion() == row.cacheVersion(),
                 "no copy older than the row");
-        assertEquals("Busy 4", book.view(owner, contacts.get(4)).name());
+        assertEquals("Busy 4", data.as(owner, () -> book.view(contacts.get(4))).name());
         assertEquals(row.cacheVersion(), awaitCopy(owner).cacheVersion(), "loaded again off the request path");
         assertEquals(after.cheapRefreshes(), statistics.counted().cheapRefreshes(), "fresh now: nothing to refresh");
     }
@@ -391,16 +396,16 @@ class MetadataConsistencyIT {
     void operationsFollowTheDataWhenTheMetadataDriftedAndTheDriftIsRepaired() throws Exception {
         UUID owner = data.newUser("drowner");
         UUID intruder = data.newUser("drintruder");
-        UUID foreign = book.create(owner, details("Not Yours Either")).id();
-        UUID own = book.create(owner, details("Yours")).id();
+        UUID foreign = data.as(owner, () -> book.create(details("Not Yours Either"))).id();
+        UUID own = data.as(owner, () -> book.create(details("Yours"))).id();
         data.execute("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?, ?)", intruder, foreign);
         data.execute("DELETE FROM user_contact_access WHERE user_id = ? AND contact_id = ?", owner, own);
         cache.clear();
         long refusalsBefore = data.count("SELECT count(*) FROM access_refusals WHERE user_id IN (?, ?)", intruder, owner);
 
-        assertThrows(ContactAccessDenied.class, () -> book.view(intruder, foreign), "the access row says yes, the data no");
-        assertThrows(ContactAccessDenied.class, () -> book.update(intruder, foreign, details("Stolen"), null));
-        assertThrows(ContactAccessDenied.class, () -> book.view(owner, own), "the metadata says no: refused until repaired");
+        assertThrows(ContactAccessDenied.class, () -> data.as(intruder, () -> book.view(foreign)), "the access row says yes, the data no");
+        assertThrows(ContactAccessDenied.class, () -> data.as(intruder, () -> book.update(foreign, details("Stolen"), null)));
+        assertThrows(ContactAccessDenied.class, () -> data.as(owner, () -> book.view(own)), "the metadata says no: refused until repaired");
 
         assertEquals(refusalsBefore + 3, data.count("SELECT count(*) FROM access_refusals WHERE user_id IN (?, ?)",
                 intruder, owner), "every refusal is audited");
@@ -411,7 +416,7 @@ class MetadataConsistencyIT {
                 owner, own));
         assertEquals(data.read(() -> refresher.compute(intruder)), data.read(() -> rows.current(intruder).orElseThrow()));
         assertEquals(data.read(() -> refresher.compute(owner)), data.read(() -> rows.current(owner).orElseThrow()));
-        assertEquals("Yours", book.view(owner, own).name());
+        assertEquals("Yours", data.as(owner, () -> book.view(own)).name());
         cache.clear();
     }
 
@@ -441,7 +446,7 @@ class MetadataConsistencyIT {
                 + "WHEN (NEW.user_id = '" + user + "') EXECUTE FUNCTION kontak_test_fail()");
         try {
             long before = version(user);
-            assertThrows(RuntimeException.class, () -> book.create(user, details("Never Saved")));
+            assertThrows(RuntimeException.class, () -> data.as(user, () -> book.create(details("Never Saved"))));
             assertEquals(0, data.count("SELECT count(*) FROM contacts WHERE owner_id = ?", user));
             assertEquals(0, data.count("SELECT count(*) FROM user_contact_access WHERE user_id = ?", user));
             assertEquals(before, version(user));
@@ -455,28 +460,28 @@ class MetadataConsistencyIT {
     void aTransactionActingForOneUserCannotActForAnother() {
         UUID owner = data.newUser("actingowner");
         UUID other = data.newUser("actingother");
-        UUID contact = book.create(owner, details("Owner's")).id();
+        UUID contact = data.as(owner, () -> book.create(details("Owner's"))).id();
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> data.readAs(owner, () -> book.view(other, contact)));
+                () -> data.readAs(owner, () -> data.as(other, () -> book.view(contact))));
 
         assertTrue(String.valueOf(refused.getCause()).contains("cannot act for " + other), String.valueOf(refused.getCause()));
-        assertEquals("Owner's", data.readAs(owner, () -> book.view(owner, contact)).name(), "the same user may, again");
+        assertEquals("Owner's", data.readAs(owner, () -> data.as(owner, () -> book.view(contact))).name(), "the same user may, again");
     }
 
     @Test
     void writesNeverTrustTheCacheEvenWhenItClaimsAccess() throws SQLException {
         UUID owner = data.newUser("victim");
         UUID intruder = data.newUser("intruder");
-        UUID contact = book.create(owner, details("Not Yours")).id();
+        UUID contact = data.as(owner, () -> book.create(details("Not Yours"))).id();
         // A copy that wrongly claims the intruder may touch the contact, newer than anything committed.
         cache.clear();
-        assertTrue(cache.offer(new CachedMetadata(intruder, Long.MAX_VALUE, Instant.now(),
+        assertTrue(cache.offer(new CachedMetadata(intruder, Long.MAX_VALUE, clock.now(),
                 ContactIdSet.of(List.of(contact))), cache.stamp(intruder)));
 
-        assertThrows(ContactAccessDenied.class, () -> book.update(intruder, contact, details("Stolen"), null));
-        assertThrows(ContactAccessDenied.class, () -> activities.log(intruder, contact, activity(1, new Random(1))));
-        assertThrows(ContactAccessDenied.class, () -> book.delete(intruder, contact));
+        assertThrows(ContactAccessDenied.class, () -> data.as(intruder, () -> book.update(contact, details("Stolen"), null)));
+        assertThrows(ContactAccessDenied.class, () -> data.as(intruder, () -> activities.log(contact, activity(1, new Random(1)))));
+        assertThrows(ContactAccessDenied.class, () -> data.as(intruder, () -> book.delete(contact)));
 
         assertEquals(1, data.count("SELECT count(*) FROM contacts WHERE id = ? AND name = 'Not Yours'", contact));
         assertEquals(0, data.count("SELECT count(*) FROM activities WHERE contact_id = ?", contact));
@@ -487,27 +492,27 @@ class MetadataConsistencyIT {
     void cachedCopiesAreDroppedAfterCommitAndKeptWhenTheChangeRollsBack() throws Exception {
         UUID owner = data.newUser("cached");
         UUID member = data.newUser("cachedmember");
-        Team team = teams.create(owner, "Cache Team");
-        teams.addMember(owner, team.id(), data.emailOf(member));
-        Contact contact = book.create(owner, details("Cached Person"));
-        book.shareWith(owner, contact.id(), team.id());
-        book.view(member, contact.id());
+        Team team = data.as(owner, () -> teams.create("Cache Team"));
+        data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+        Contact contact = data.as(owner, () -> book.create(details("Cached Person")));
+        data.as(owner, () -> book.shareWith(contact.id(), team.id()));
+        data.as(member, () -> book.view(contact.id()));
         long cachedVersion = awaitCopy(member).cacheVersion();
 
-        book.shareWith(owner, contact.id(), null);
+        data.as(owner, () -> book.shareWith(contact.id(), null));
 
         assertTrue(cache.peek(member).isEmpty(), "the committed unshare dropped the member's copy");
-        assertThrows(ContactAccessDenied.class, () -> book.view(member, contact.id()));
+        assertThrows(ContactAccessDenied.class, () -> data.as(member, () -> book.view(contact.id())));
         assertTrue(awaitCopy(member).cacheVersion() > cachedVersion);
 
-        book.view(owner, contact.id());
+        data.as(owner, () -> book.view(contact.id()));
         long ownerVersion = awaitCopy(owner).cacheVersion();
         data.execute("CREATE OR REPLACE FUNCTION kontak_test_fail() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN RAISE EXCEPTION 'metadata update failed on purpose'; END $$");
         data.execute("CREATE TRIGGER kontak_test_fail_cache BEFORE UPDATE ON user_metadata FOR EACH ROW "
                 + "WHEN (NEW.user_id = '" + owner + "') EXECUTE FUNCTION kontak_test_fail()");
         try {
-            assertThrows(RuntimeException.class, () -> book.update(owner, contact.id(), details("Rolled Back"), null));
+            assertThrows(RuntimeException.class, () -> data.as(owner, () -> book.update(contact.id(), details("Rolled Back"), null)));
             assertEquals(ownerVersion, cache.peek(owner).orElseThrow().cacheVersion(),
                     "a rolled-back change evicts nothing");
         } finally {

@@ -25,9 +25,12 @@ import dev.kontak.metadata.boundary.BackgroundRepair;
 import dev.kontak.metadata.control.MetadataCache;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.web.platform.MetadataIntegrity;
+import dev.kontak.web.platform.MetadataStaleness;
 import dev.kontak.web.testing.KontakDeployment;
+import dev.kontak.web.testing.MovableClock;
 import dev.kontak.web.testing.ServerData;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,19 +50,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Inside Payara Micro, against PostgreSQL: MetadataFigures.report() adds up a known dataset (totals, fresh, stale
  * and missing rows, the age histogram, refusals by reason, refreshes, this node's cache and timers), and the
  * integrity check is down while the latest background check left a drifted row unrepaired, up once it is
- * repaired. The repair schedule is a day, so only the tests run it.
+ * repaired, and the staleness check is down while most rows are stale. The repair schedule is a day, so only the
+ * tests run it; time passes by moving the application's clock.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetadataFiguresIT {
 
     @Deployment
     static WebArchive deployment() {
-        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataFiguresIT.class, ServerData.class),
-                "kontak.sync.interval=PT24H");
+        return KontakDeployment.withSettings(KontakDeployment.withTests(MetadataFiguresIT.class, ServerData.class,
+                MovableClock.class), "kontak.sync.interval=PT24H", "kontak.health.max-stale-ratio=0.5");
     }
 
     @Inject
     ServerData data;
+
+    @Inject
+    MovableClock clock;
 
     @Inject
     MetadataFigures figures;
@@ -86,29 +93,33 @@ class MetadataFiguresIT {
     @Readiness // a qualifier: the check is no @Default bean
     MetadataIntegrity integrity;
 
+    @Inject
+    @Readiness
+    MetadataStaleness staleness;
+
     @Test
     void theReportAddsUpAKnownDataset() {
-        // every row already there is made older than the last bucket's limit, so none moves while the test runs
-        data.execute("UPDATE user_metadata SET updated_at = now() - interval '30 days'");
+        // every row already there grows older than the last bucket's limit, so none moves while the test runs
+        clock.advance(Duration.ofDays(30));
         MetadataHealthReport before = figures.report();
         UUID[] users = new UUID[5];
         for (int i = 0; i < users.length; i++) {
             users[i] = data.newUser("known" + i);
         }
-        Contact first = book.create(users[0], details("First"));
-        book.create(users[0], details("Second"));
-        Contact third = book.create(users[1], details("Third"));
-        activities.log(users[0], first.id(), activity("2026-11-20T10:00:00Z"));
-        activities.log(users[0], first.id(), activity("2026-11-21T10:00:00Z"));
-        activities.log(users[1], third.id(), activity("2026-11-22T10:00:00Z"));
+        Contact first = data.as(users[0], () -> book.create(details("First")));
+        data.as(users[0], () -> book.create(details("Second")));
+        Contact third = data.as(users[1], () -> book.create(details("Third")));
+        data.as(users[0], () -> activities.log(first.id(), activity("2026-11-20T10:00:00Z")));
+        data.as(users[0], () -> activities.log(first.id(), activity("2026-11-21T10:00:00Z")));
+        data.as(users[1], () -> activities.log(third.id(), activity("2026-11-22T10:00:00Z")));
         refresher.refresh(users[2]);
-        assertThrows(ContactAccessDenied.class, () -> book.view(users[1], first.id()));
+        assertThrows(ContactAccessDenied.class, () -> data.as(users[1], () -> book.view(first.id())));
         assertThrows(ContactEditConflict.class,
-                () -> book.update(users[0], first.id(), details("First, edited"), 999_999L));
-        age(users[0], "30 seconds");
-        age(users[1], "5 minutes");
-        age(users[2], "2 hours");
-        age(users[3], "3 days");
+                () -> data.as(users[0], () -> book.update(first.id(), details("First, edited"), 999_999L)));
+        age(users[0], Duration.ofSeconds(30));
+        age(users[1], Duration.ofMinutes(5));
+        age(users[2], Duration.ofHours(2));
+        age(users[3], Duration.ofDays(3));
         data.execute("DELETE FROM user_metadata WHERE user_id = ?", users[4]);
 
         MetadataHealthReport after = figures.report();
@@ -148,7 +159,7 @@ class MetadataFiguresIT {
         releaseRepairLease();
         try {
             UUID user = data.newUser("corrupted");
-            book.create(user, details("Grace"));
+            data.as(user, () -> book.create(details("Grace")));
             runner.runHere(repair).orElseThrow();
             assertEquals(HealthCheckResponse.Status.UP, integrity.call().getStatus());
             MetadataHealthReport clean = figures.report();
@@ -189,6 +200,29 @@ class MetadataFiguresIT {
         }
     }
 
+    @Test
+    void stalenessIsDownWhileMoreThanHalfTheRowsAreStaleAndUpAfterARefresh() {
+        data.newUser("idle");
+        refreshEveryone();
+        HealthCheckResponse fresh = staleness.call();
+        assertEquals(HealthCheckResponse.Status.UP, fresh.getStatus());
+        long users = number(fresh, "users");
+        assertEquals(users, number(fresh, "fresh"));
+
+        clock.advance(Duration.ofDays(1));
+        HealthCheckResponse stale = staleness.call();
+
+        assertEquals(HealthCheckResponse.Status.DOWN, stale.getStatus());
+        assertEquals(users, number(stale, "users"));
+        assertEquals(0, number(stale, "fresh"));
+        assertEquals(users, number(stale, "stale"));
+
+        refreshEveryone();
+        HealthCheckResponse refreshed = staleness.call();
+        assertEquals(HealthCheckResponse.Status.UP, refreshed.getStatus());
+        assertEquals(users, number(refreshed, "fresh"));
+    }
+
     // ---- helpers
 
     /** PostgreSQL keeps microseconds. */
@@ -202,8 +236,18 @@ class MetadataFiguresIT {
                 + "'1970-01-01 00:00:00+00:00' WHERE name = 'metadata-repair'");
     }
 
-    private void age(UUID user, String interval) {
-        data.execute("UPDATE user_metadata SET updated_at = now() - interval '" + interval + "' WHERE user_id = ?", user);
+    /** One row of the dataset, as old as the histogram needs it (the clock cannot age users one by one). */
+    private void age(UUID user, Duration age) {
+        data.execute("UPDATE user_metadata SET updated_at = ? WHERE user_id = ?", Timestamp.from(clock.now().minus(age)),
+                user);
+    }
+
+    private void refreshEveryone() {
+        data.read(() -> data.list("SELECT a.id FROM Account a", UUID.class)).forEach(refresher::refresh);
+    }
+
+    private static long number(HealthCheckResponse check, String key) {
+        return ((Number) check.getData().orElseThrow().get(key)).longValue();
     }
 
     private static ContactDetails details(String name) {

@@ -3,7 +3,9 @@ package dev.kontak.web.testing;
 import dev.kontak.auth.boundary.NewAccount;
 import dev.kontak.auth.boundary.Registration;
 import dev.kontak.auth.entity.Role;
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.AcrossUsers;
+import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.RowLevelSecurity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,9 @@ public class ServerData {
     RowLevelSecurity rows;
 
     @Inject
+    ActingUser acting;
+
+    @Inject
     AcrossUsersReads acrossUsers;
 
     @PersistenceContext
@@ -90,13 +95,21 @@ public class ServerData {
         }
     }
 
+    /** Runs the work as the user's own requests would: every boundary it calls acts for that user. */
+    public <T> T as(UUID user, Supplier<T> work) {
+        return acting.as(UserId.of(user), work);
+    }
+
+    public void as(UUID user, Runnable work) {
+        acting.as(UserId.of(user), work);
+    }
+
     /** Reads in a transaction of its own acting for the user, or for nobody when {@code user} is null. */
     public <T> T readAs(UUID user, Supplier<T> query) {
-        return readIn(() -> {
-            if (user != null) {
-                rows.actFor(user);
-            }
-        }, query);
+        if (user == null) {
+            return readIn(() -> { }, query);
+        }
+        return as(user, () -> readIn(rows::actForCaller, query));
     }
 
     private <T> T readIn(Runnable start, Supplier<T> query) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 /** The audit of refused operations on contacts (access_refusals), for administrators: newest first. */
 @ApplicationScoped
 @Transactional
-@AcrossUsers
 public class AccessAudit {
 
     /** Which refusals to list; any part may be absent (null or empty e-mail, null times). */
@@ -30,6 +29,7 @@ public class AccessAudit {
     @PersistenceContext
     EntityManager em;
 
+    @AcrossUsers
     public Paged<Refusal> refusals(Filter filter, int page) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(filter, parameters);
@@ -46,6 +46,7 @@ public class AccessAudit {
     }
 
     /** The user's latest refusals, newest first. */
+    @AcrossUsers
     public List<Refusal> latestOf(UUID user, int limit) {
         List<?> rows = em.createQuery("SELECT r.userId, a.email, r.contactId, r.operation, r.reason, r.refusedAt"
                         + FROM + " WHERE r.userId = :user ORDER BY r.refusedAt DESC, r.id")

@@ -8,6 +8,7 @@ import dev.kontak.kernel.rls.AcrossUsers;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.boundary.MetadataView;
 import dev.kontak.metadata.control.AccessList;
+import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.MetadataRows;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional
-@AcrossUsers
 public class MetadataDirectory {
 
     public static final int PAGE_SIZE = 50;
@@ -50,7 +50,7 @@ public class MetadataDirectory {
     MetadataChecks checks;
 
     @Inject
-    Metadata metadata;
+    MetadataRefresher refresher;
 
     @Inject
     AccessAudit audit;
@@ -63,6 +63,7 @@ public class MetadataDirectory {
     Duration maxAge;
 
     /** Users whose e-mail address contains {@code emailPart} (any case), by e-mail address. */
+    @AcrossUsers
     public Paged<UserMetadataLine> users(String emailPart, int page) {
         String pattern = EmailSearch.pattern(emailPart);
         long total = em.createQuery("SELECT COUNT(a)" + FROM, Long.class).setParameter("email", pattern)
@@ -77,6 +78,7 @@ public class MetadataDirectory {
         return new Paged<>(lines, total, page, PAGE_SIZE);
     }
 
+    @AcrossUsers
     public Optional<UserMetadataDetails> details(UUID user) {
         Account account = em.find(Account.class, user);
         if (account == null) {
@@ -91,15 +93,17 @@ public class MetadataDirectory {
     }
 
     /**
-     * Recomputes the user's metadata from the data now (creating a missing row), through {@link Metadata#refresh}.
+     * Recomputes the user's metadata from the data now (creating a missing row), as {@link Metadata#refresh} does
+     * for a user's own.
      *
      * @return the new row, or empty where there is no such user
      */
+    @AcrossUsers
     public Optional<MetadataView> refreshNow(UUID user) {
         if (em.find(Account.class, user) == null) {
             return Optional.empty();
         }
-        MetadataView refreshed = metadata.refresh(user);
+        MetadataView refreshed = MetadataView.of(refresher.refresh(user), access.contactsOf(user));
         checks.refreshed(user);
         return Optional.of(refreshed);
     }

@@ -35,7 +35,6 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 @ApplicationScoped
 @Transactional
-@AcrossUsers
 public class MetadataFigures {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
@@ -66,6 +65,7 @@ public class MetadataFigures {
     @ConfigProperty(name = "kontak.statistics.interval", defaultValue = "PT1M")
     Duration interval;
 
+    @AcrossUsers
     public MetadataHealthReport report() {
         statistics.report();
         Instant now = clock.instant();
@@ -88,12 +88,14 @@ public class MetadataFigures {
     }
 
     /** Fresh, stale and missing rows now. */
+    @AcrossUsers
     public FreshnessCounts freshness() {
         long[] rows = rowsAtMost(List.of(maxAge), clock.instant());
         return freshness(rows[0], rows[1]);
     }
 
     /** The latest background repair that went through every user, if any did. */
+    @AcrossUsers
     public Optional<JobRun> lastCheck() {
         return runs.lastCompleted(BackgroundRepair.KIND);
     }

@@ -3,7 +3,8 @@ package dev.kontak.auth.boundary;
 import dev.kontak.auth.entity.AppPassword;
 import dev.kontak.auth.entity.AppToken;
 import dev.kontak.kernel.columns.StorableText;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,12 +19,12 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * A user's app passwords: created with a name, listed (never with their tokens), revoked. Each method acts for the
- * user in its first parameter, and every query names that user as well, so nobody sees or revokes another's.
+ * The caller's app passwords: created with a name, listed (never with their tokens), revoked. Every query names
+ * the caller as well as row level security does, so nobody sees or revokes another's.
  */
 @ApplicationScoped
 @Transactional
-@ActsForUser
+@ActsForCaller
 public class AppPasswords {
 
     private static final Logger LOG = Logger.getLogger(AppPasswords.class.getName());
@@ -32,13 +33,16 @@ public class AppPasswords {
     EntityManager em;
 
     @Inject
+    ActingUser caller;
+
+    @Inject
     Clock clock;
 
-    public IssuedAppPassword create(UUID account,
-            @NotBlank(message = "Enter a name, such as the device or program that will use it.")
+    public IssuedAppPassword create(@NotBlank(message = "Enter a name, such as the device or program that will use it.")
             @Size(max = AppPassword.MAX_NAME_LENGTH, message = "Use at most 100 characters.")
             @StorableText
             String name) {
+        UUID account = caller.id().value();
         AppToken token = AppToken.generate();
         AppPassword password = new AppPassword(account, name, token, clock.instant());
         em.persist(password);
@@ -47,13 +51,14 @@ public class AppPasswords {
     }
 
     /** Oldest first. */
-    public List<AppPassword> of(UUID account) {
-        return em.createNamedQuery("AppPassword.ofAccount", AppPassword.class).setParameter("account", account)
+    public List<AppPassword> of() {
+        return em.createNamedQuery("AppPassword.ofAccount", AppPassword.class).setParameter("account", caller.id().value())
                 .getResultList();
     }
 
     /** @return false if the account has no app password with this id (someone else's included): nothing changed */
-    public boolean revoke(UUID account, @NotNull UUID appPassword) {
+    public boolean revoke(@NotNull UUID appPassword) {
+        UUID account = caller.id().value();
         boolean revoked = em.createNamedQuery("AppPassword.revoke").setParameter("id", appPassword)
                 .setParameter("account", account).executeUpdate() == 1;
         if (revoked) {

@@ -3,6 +3,8 @@ package dev.kontak.auth.control;
 import dev.kontak.auth.control.TokenLookup.TokenOwner;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.AppToken;
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActingUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -33,6 +35,9 @@ public class AppPasswordSignIn implements IdentityStore {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    ActingUser acting;
 
     @Inject
     Clock clock;
@@ -88,7 +93,7 @@ public class AppPasswordSignIn implements IdentityStore {
 
     private CredentialValidationResult signedIn(TokenOwner owner) {
         if (owner.password().useIsWorthRecording(clock.instant())) {
-            tokens.recordUse(owner.account().id(), owner.password().id());
+            acting.as(UserId.of(owner.account().id()), () -> tokens.recordUse(owner.password().id()));
         }
         return new CredentialValidationResult(new CallerPrincipal(owner.account().id().toString()),
                 owner.account().role().groups());

@@ -4,7 +4,7 @@ import dev.kontak.auth.entity.Account;
 import dev.kontak.auth.entity.AppPassword;
 import dev.kontak.auth.entity.AppToken;
 import dev.kontak.kernel.rls.AcrossUsers;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,12 +46,13 @@ public class TokenLookup {
     }
 
     /**
-     * Writes "last used" in its own short transaction, and only if it is at least a minute old: the condition is
+     * Writes "last used" in its own short transaction, acting for the password's owner (declared by
+     * {@link AppPasswordSignIn}: nobody has signed in yet), and only if it is at least a minute old: the condition is
      * in the UPDATE, so nodes racing to record one minute's use write it once.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @ActsForUser
-    public void recordUse(UUID account, UUID appPassword) {
+    @ActsForCaller
+    public void recordUse(UUID appPassword) {
         Instant now = clock.instant();
         em.createNamedQuery("AppPassword.used").setParameter("id", appPassword).setParameter("now", now)
                 .setParameter("before", now.minus(AppPassword.USE_RECORDED_EVERY)).executeUpdate();

@@ -7,7 +7,9 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -27,7 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-@ActsForUser
+@ActsForCaller
 public class ActivityLog {
 
     @PersistenceContext
@@ -43,13 +45,17 @@ public class ActivityLog {
     Event<ContactChanged> changes;
 
     @Inject
+    ActingUser caller;
+
+    @Inject
     Clock clock;
 
-    public Activity log(UUID user, UUID contactId, @Valid ActivityDetails details) {
+    public Activity log(UUID contactId, @Valid ActivityDetails details) {
+        UserId user = caller.id();
         Contact contact = contacts.accessible(user, contactId, ContactOperation.LOG_ACTIVITY,
                 LockModeType.PESSIMISTIC_WRITE);
         ContactState before = contact.state();
-        Activity activity = new Activity(contactId, user, details, clock.instant());
+        Activity activity = new Activity(contactId, user.value(), details, clock.instant());
         em.persist(activity);
         em.flush();
         contact.activityAdded(activity);
@@ -57,7 +63,8 @@ public class ActivityLog {
         return activity;
     }
 
-    public Activity edit(UUID user, UUID activityId, @Valid ActivityDetails details) {
+    public Activity edit(UUID activityId, @Valid ActivityDetails details) {
+        UserId user = caller.id();
         Activity activity = existing(user, activityId, ContactOperation.EDIT_ACTIVITY);
         Contact contact = contacts.accessible(user, activity.contactId(), ContactOperation.EDIT_ACTIVITY,
                 LockModeType.PESSIMISTIC_WRITE);
@@ -70,7 +77,8 @@ public class ActivityLog {
         return activity;
     }
 
-    public void delete(UUID user, UUID activityId) {
+    public void delete(UUID activityId) {
+        UserId user = caller.id();
         Activity activity = existing(user, activityId, ContactOperation.DELETE_ACTIVITY);
         Contact contact = contacts.accessible(user, activity.contactId(), ContactOperation.DELETE_ACTIVITY,
                 LockModeType.PESSIMISTIC_WRITE);
@@ -82,18 +90,18 @@ public class ActivityLog {
     }
 
     /** The contact's timeline, latest first. */
-    public List<Activity> timeline(UUID user, UUID contactId) {
-        contacts.view(user, contactId);
+    public List<Activity> timeline(UUID contactId) {
+        contacts.view(contactId);
         return em.createNamedQuery("Activity.timeline", Activity.class).setParameter("contact", contactId)
                 .getResultList();
     }
 
-    private void report(ContactChanged.Kind kind, UUID user, ContactState before, Contact contact) {
+    private void report(ContactChanged.Kind kind, UserId user, ContactState before, Contact contact) {
         em.flush(); // sets the contact's new version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(kind, user, before, contact.state()));
     }
 
-    private Activity existing(UUID user, UUID activityId, ContactOperation operation) {
+    private Activity existing(UserId user, UUID activityId, ContactOperation operation) {
         Activity activity = em.find(Activity.class, activityId);
         if (activity == null) { // missing, or on a contact the user may not access (row level security)
             contacts.requireAccess(user, timelines.contactOf(activityId).orElse(null), operation);

@@ -12,7 +12,9 @@ import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  */
 @ApplicationScoped
 @Transactional
-@ActsForUser
+@ActsForCaller
 public class ContactBook {
 
     @PersistenceContext
@@ -59,6 +61,9 @@ public class ContactBook {
     ContactListing listing;
 
     @Inject
+    ActingUser caller;
+
+    @Inject
     Clock clock;
 
     /** One of the reasons of dev.kontak.admin.control.MetadataMetrics.DENIALS (this module cannot see it). */
@@ -67,20 +72,22 @@ public class ContactBook {
             description = "Operations on contacts refused, by reason")
     Counter staleForms;
 
-    public Contact create(UUID user, @Valid ContactDetails details) {
-        Contact contact = new Contact(user, details, clock.instant());
+    public Contact create(@Valid ContactDetails details) {
+        UserId user = caller.id();
+        Contact contact = new Contact(user.value(), details, clock.instant());
         em.persist(contact);
         em.flush(); // sets the version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state()));
         return contact;
     }
 
-    public Contact view(UUID user, UUID contactId) {
-        return accessible(user, contactId, ContactOperation.VIEW, LockModeType.NONE);
+    public Contact view(UUID contactId) {
+        return accessible(caller.id(), contactId, ContactOperation.VIEW, LockModeType.NONE);
     }
 
     /** @param expectedVersion the version the user saw, or null to overwrite whatever is there */
-    public Contact update(UUID user, UUID contactId, @Valid ContactDetails details, Long expectedVersion) {
+    public Contact update(UUID contactId, @Valid ContactDetails details, Long expectedVersion) {
+        UserId user = caller.id();
         Contact contact = accessible(user, contactId, ContactOperation.EDIT, LockModeType.PESSIMISTIC_WRITE);
         if (expectedVersion != null && expectedVersion != contact.version()) {
             staleForms.inc();
@@ -93,7 +100,8 @@ public class ContactBook {
         return contact;
     }
 
-    public void delete(UUID user, UUID contactId) {
+    public void delete(UUID contactId) {
+        UserId user = caller.id();
         Contact contact = accessible(user, contactId, ContactOperation.DELETE, LockModeType.PESSIMISTIC_WRITE);
         if (!contact.isOwnedBy(user)) {
             throw new ContactRefused("Only the owner can delete this contact.");
@@ -106,7 +114,8 @@ public class ContactBook {
     }
 
     /** @param teamId a team the owner belongs to, or null to stop sharing */
-    public Contact shareWith(UUID user, UUID contactId, UUID teamId) {
+    public Contact shareWith(UUID contactId, UUID teamId) {
+        UserId user = caller.id();
         Contact contact = accessible(user, contactId, ContactOperation.SHARE, LockModeType.PESSIMISTIC_WRITE);
         if (!contact.isOwnedBy(user)) {
             throw new ContactRefused("Only the owner can share this contact.");
@@ -122,7 +131,8 @@ public class ContactBook {
      * A page of the contacts the user owns or that are shared with their teams: the whole list in the chosen
      * order, or those matching the search text ranked by relevance (see {@link ContactListing}).
      */
-    public ContactPage list(UUID user, ContactQuery query) {
+    public ContactPage list(ContactQuery query) {
+        UserId user = caller.id();
         ContactOrder order = query.effectiveOrder();
         for (ContactCursor cursor : Arrays.asList(query.after(), query.before())) {
             if (cursor != null && cursor.order() != order) {
@@ -141,17 +151,17 @@ public class ContactBook {
     }
 
     /** How many contacts a search finds, counted up to {@code limit}: a count costs a scan of what it counts. */
-    public MatchCount count(UUID user, String text, int limit) {
+    public MatchCount count(String text, int limit) {
         SearchTerm term = SearchTerm.of(text);
         if (term.findsNothing()) {
             return new MatchCount(0, true);
         }
-        long found = listing.count(user, term, limit + 1);
+        long found = listing.count(caller.id(), term, limit + 1);
         return new MatchCount(Math.min(found, limit), found <= limit);
     }
 
     /** Asks the observers of {@link ContactAccessRequested} (the metadata module) whether this may happen. */
-    void requireAccess(UUID user, UUID contactId, ContactOperation operation) {
+    void requireAccess(UserId user, UUID contactId, ContactOperation operation) {
         accessRequests.fire(new ContactAccessRequested(user, contactId, operation));
     }
 
@@ -162,7 +172,7 @@ public class ContactBook {
      * ({@link ContactAccessContradicted}). It is loaded by id with the data's rule, {@link Contact#ACCESSIBLE_BY_USER}
      * (one indexed query, the one the operation needs anyway), locked for a write.
      */
-    Contact accessible(UUID user, UUID contactId, ContactOperation operation, LockModeType lock) {
+    Contact accessible(UserId user, UUID contactId, ContactOperation operation, LockModeType lock) {
         requireAccess(user, contactId, operation);
         Contact contact = loadIfAccessible(user, contactId, lock);
         if (contact == null) {
@@ -172,10 +182,10 @@ public class ContactBook {
         return contact;
     }
 
-    private Contact loadIfAccessible(UUID user, UUID contactId, LockModeType lock) {
+    private Contact loadIfAccessible(UserId user, UUID contactId, LockModeType lock) {
         return em.createQuery("SELECT c FROM Contact c WHERE c.id = :id AND " + Contact.ACCESSIBLE_BY_USER,
                         Contact.class)
-                .setParameter("id", contactId).setParameter("user", user).setLockMode(lock)
+                .setParameter("id", contactId).setParameter("user", user.value()).setLockMode(lock)
                 .getResultStream().findFirst().orElse(null);
     }
 }

@@ -8,8 +8,10 @@ import dev.kontak.contacts.entity.Team;
 import dev.kontak.contacts.entity.TeamMember;
 import dev.kontak.contacts.entity.TeamRole;
 import dev.kontak.contacts.events.TeamMembershipChanged;
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.columns.StorableText;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-@ActsForUser
+@ActsForCaller
 public class Teams {
 
     private static final String NOT_FOUND = "Team not found.";
@@ -49,30 +51,33 @@ public class Teams {
     Event<TeamMembershipChanged> membershipChanges;
 
     @Inject
+    ActingUser caller;
+
+    @Inject
     Clock clock;
 
-    public Team create(UUID user,
-            @NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.")
+    public Team create(@NotBlank(message = "Enter a team name.") @Size(max = 100, message = "Use at most 100 characters.")
             @StorableText String name) {
-        Team team = new Team(name, user, clock.instant());
+        UserId user = caller.id();
+        Team team = new Team(name, user.value(), clock.instant());
         em.persist(team);
         em.flush();
         join(team.id(), user, TeamRole.OWNER);
         return team;
     }
 
-    public TeamMember addMember(UUID owner, UUID teamId,
-            @NotBlank(message = "Enter an e-mail address.") String email) {
-        requireOwner(owner, teamId);
+    public TeamMember addMember(UUID teamId, @NotBlank(message = "Enter an e-mail address.") String email) {
+        requireOwner(caller.id(), teamId);
         Account account = accounts.findByEmail(email)
                 .orElseThrow(() -> new TeamRefused("No account has this e-mail address."));
-        if (memberships.find(teamId, account.id()).isPresent()) {
+        if (memberships.find(teamId, UserId.of(account.id())).isPresent()) {
             throw new TeamRefused("This person is already a member of the team.");
         }
-        return join(teamId, account.id(), TeamRole.MEMBER);
+        return join(teamId, UserId.of(account.id()), TeamRole.MEMBER);
     }
 
-    public void removeMember(UUID owner, UUID teamId, UUID memberId) {
+    public void removeMember(UUID teamId, UserId memberId) {
+        UserId owner = caller.id();
         requireOwner(owner, teamId);
         if (owner.equals(memberId)) {
             throw new TeamRefused("You own this team: you cannot remove yourself.");
@@ -82,7 +87,8 @@ public class Teams {
         part(member, owner);
     }
 
-    public void leave(UUID user, UUID teamId) {
+    public void leave(UUID teamId) {
+        UserId user = caller.id();
         TeamMember member = memberships.find(teamId, user).orElseThrow(() -> new TeamRefused(NOT_FOUND));
         if (member.isOwner()) {
             throw new TeamRefused("You own this team: owners cannot leave it.");
@@ -90,12 +96,12 @@ public class Teams {
         part(member, user);
     }
 
-    public List<TeamView> teamsOf(UUID user) {
-        return memberships.of(user).stream().map(member -> view(user, member.teamId())).toList();
+    public List<TeamView> teamsOf() {
+        return memberships.of(caller.id()).stream().map(member -> view(member.teamId())).toList();
     }
 
-    public TeamView view(UUID user, UUID teamId) {
-        TeamMember you = memberships.find(teamId, user).orElseThrow(() -> new TeamRefused(NOT_FOUND));
+    public TeamView view(UUID teamId) {
+        TeamMember you = memberships.find(teamId, caller.id()).orElseThrow(() -> new TeamRefused(NOT_FOUND));
         List<TeamView.Member> members = em.createQuery("SELECT m, a FROM TeamMember m, Account a "
                         + "WHERE a.id = m.userId AND m.teamId = :team ORDER BY m.role DESC, a.displayName", Object[].class)
                 .setParameter("team", teamId)
@@ -109,20 +115,20 @@ public class Teams {
         return new TeamView(em.find(Team.class, teamId), you.role(), members);
     }
 
-    private TeamMember join(UUID teamId, UUID user, TeamRole role) {
-        TeamMember member = new TeamMember(teamId, user, role, clock.instant());
+    private TeamMember join(UUID teamId, UserId user, TeamRole role) {
+        TeamMember member = new TeamMember(teamId, user.value(), role, clock.instant());
         em.persist(member);
         membershipChanges.fire(new TeamMembershipChanged(teamId, user));
         return member;
     }
 
-    private void part(TeamMember member, UUID actor) {
-        sharing.unshareAllOf(member.userId(), member.teamId(), actor);
+    private void part(TeamMember member, UserId actor) {
+        sharing.unshareAllOf(UserId.of(member.userId()), member.teamId(), actor);
         em.remove(member);
-        membershipChanges.fire(new TeamMembershipChanged(member.teamId(), member.userId()));
+        membershipChanges.fire(new TeamMembershipChanged(member.teamId(), UserId.of(member.userId())));
     }
 
-    private void requireOwner(UUID user, UUID teamId) {
+    private void requireOwner(UserId user, UUID teamId) {
         TeamMember member = memberships.find(teamId, user).orElseThrow(() -> new TeamRefused(NOT_FOUND));
         if (!member.isOwner()) {
             throw new TeamRefused("Only the team's owner can change its members.");

@@ -2,6 +2,7 @@ package dev.kontak.contacts.control;
 
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.TeamMember;
+import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -117,11 +118,11 @@ public class ContactListing {
     }
 
     /** The scopes of a user's list: what they own, and what others shared with each of their teams. */
-    public List<Scope> scopesOf(UUID user) {
+    public List<Scope> scopesOf(UserId user) {
         List<Scope> scopes = new ArrayList<>();
-        scopes.add(new Scope("c.owner_id = ?", List.of(user)));
+        scopes.add(new Scope("c.owner_id = ?", List.of(user.value())));
         for (TeamMember membership : memberships.of(user)) {
-            scopes.add(new Scope("c.team_id = ? AND c.owner_id <> ?", List.of(membership.teamId(), user)));
+            scopes.add(new Scope("c.team_id = ? AND c.owner_id <> ?", List.of(membership.teamId(), user.value())));
         }
         return scopes;
     }
@@ -164,7 +165,7 @@ public class ContactListing {
     }
 
     /** How many contacts of the user's list the term finds, counting at most {@code limit}. */
-    public long count(UUID user, SearchTerm term, int limit) {
+    public long count(UserId user, SearchTerm term, int limit) {
         if (!term.isShort() && hasFunctions()) {
             return ((Number) bind(em.createNativeQuery("SELECT kontak_count_matching(?, ?, ?)"), List.of(
                     term.substringPattern(), term.hasDigits() ? term.digitsPattern() : "", limit)).getSingleResult()).longValue();

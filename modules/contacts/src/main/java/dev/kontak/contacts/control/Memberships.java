@@ -1,6 +1,7 @@
 package dev.kontak.contacts.control;
 
 import dev.kontak.contacts.entity.TeamMember;
+import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,8 +16,8 @@ public class Memberships {
     @PersistenceContext
     EntityManager em;
 
-    public Optional<TeamMember> find(UUID team, UUID user) {
-        return Optional.ofNullable(em.find(TeamMember.class, new TeamMember.Key(team, user)));
+    public Optional<TeamMember> find(UUID team, UserId user) {
+        return Optional.ofNullable(em.find(TeamMember.class, new TeamMember.Key(team, user.value())));
     }
 
     public List<UUID> membersOf(UUID team) {
@@ -25,9 +26,9 @@ public class Memberships {
                 .getResultList();
     }
 
-    public List<TeamMember> of(UUID user) {
+    public List<TeamMember> of(UserId user) {
         return em.createQuery("SELECT m FROM TeamMember m WHERE m.userId = :user ORDER BY m.teamId", TeamMember.class)
-                .setParameter("user", user)
+                .setParameter("user", user.value())
                 .getResultList();
     }
 }

@@ -3,6 +3,7 @@ package dev.kontak.contacts.control;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.AcrossUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,7 +28,7 @@ public class Sharing {
     @Inject
     Clock clock;
 
-    public void shareWith(Contact contact, UUID team, UUID actor) {
+    public void shareWith(Contact contact, UUID team, UserId actor) {
         ContactState before = contact.state();
         contact.shareWith(team, clock.instant());
         em.flush(); // sets the version, which the event's state and its checksum term carry
@@ -37,10 +38,10 @@ public class Sharing {
 
     /** When someone leaves a team, the contacts they shared with it stop being shared. */
     @AcrossUsers
-    public void unshareAllOf(UUID owner, UUID team, UUID actor) {
+    public void unshareAllOf(UserId owner, UUID team, UserId actor) {
         List<Contact> shared = em.createQuery(
                         "SELECT c FROM Contact c WHERE c.ownerId = :owner AND c.teamId = :team ORDER BY c.id", Contact.class)
-                .setParameter("owner", owner)
+                .setParameter("owner", owner.value())
                 .setParameter("team", team)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();

@@ -1,5 +1,6 @@
 package dev.kontak.contacts.entity;
 
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.columns.NullableUuidColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -120,8 +121,8 @@ public class Contact {
         return new ContactState(id, ownerId, teamId, version, activityCount, lastActivityAt, checksumContribution());
     }
 
-    public boolean isOwnedBy(UUID user) {
-        return ownerId.equals(user);
+    public boolean isOwnedBy(UserId user) {
+        return ownerId.equals(user.value());
     }
 
     private static String blankToNull(String value) {

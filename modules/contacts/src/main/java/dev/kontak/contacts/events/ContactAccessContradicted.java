@@ -1,5 +1,6 @@
 package dev.kontak.contacts.events;
 
+import dev.kontak.kernel.UserId;
 import java.util.UUID;
 
 /**
@@ -9,5 +10,5 @@ import java.util.UUID;
  * have the metadata checked, since it disagrees with the data. In the operation's transaction, before anything is
  * written.
  */
-public record ContactAccessContradicted(UUID userId, UUID contactId, ContactOperation operation) {
+public record ContactAccessContradicted(UserId user, UUID contactId, ContactOperation operation) {
 }

@@ -1,13 +1,14 @@
 package dev.kontak.contacts.events;
 
 import dev.kontak.contacts.entity.ContactState;
+import dev.kontak.kernel.UserId;
 import java.util.UUID;
 
 /**
  * A contact, or its activity timeline, changed. {@code before} is null for a new contact; {@code after} is null for
  * a deleted one, and a deletion is reported before the row is removed, while who could access it is still known.
  */
-public record ContactChanged(Kind kind, UUID actorId, ContactState before, ContactState after) {
+public record ContactChanged(Kind kind, UserId actor, ContactState before, ContactState after) {
 
     /** What happened. */
     public enum Kind {

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * The method works on several users' rows (teammates' metadata, the background repair, a new account's first
  * row): the one, narrow way past row level security ({@link RowLevelSecurity#acrossUsers}). Only for code that
- * needs it by nature; everything else acts for one user ({@link ActsForUser}).
+ * needs it by nature, and on methods only (the build refuses it on a class); everything else acts for the caller
+ * ({@link ActsForCaller}).
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

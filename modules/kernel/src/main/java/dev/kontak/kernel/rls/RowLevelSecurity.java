@@ -1,5 +1,6 @@
 package dev.kontak.kernel.rls;
 
+import dev.kontak.kernel.UserId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,6 +35,9 @@ public class RowLevelSecurity {
     TransactionSynchronizationRegistry transaction;
 
     @Inject
+    ActingUser actingUser;
+
+    @Inject
     @ConfigProperty(name = "kontak.db.url")
     String url;
 
@@ -51,14 +54,16 @@ public class RowLevelSecurity {
     }
 
     /**
-     * The current transaction acts for this user until it ends.
+     * The current transaction acts for the {@link ActingUser} until it ends. Called by
+     * {@link ActsForCallerInterceptor}, and by background work that begins its transactions by hand.
      *
      * @throws IllegalStateException if it acts for another user already: one transaction, one user
      */
-    public void actFor(UUID user) {
+    public void actForCaller() {
         if (!inTransaction()) {
             return;
         }
+        UserId user = actingUser.id();
         Object acting = transaction.getResource(ACTING_USER);
         if (user.equals(acting)) {
             return;

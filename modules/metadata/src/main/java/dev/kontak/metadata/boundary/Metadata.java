@@ -1,6 +1,8 @@
 package dev.kontak.metadata.boundary;
 
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.metadata.control.AccessList;
 import dev.kontak.metadata.control.FreshMetadata;
@@ -15,10 +17,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** A user's own metadata, as the seed's useUserMetadata hook offered it. Every method is scoped to that user. */
+/** The caller's own metadata, as the seed's useUserMetadata hook offered it. */
 @ApplicationScoped
 @Transactional
-@ActsForUser
+@ActsForCaller
 public class Metadata {
 
     /** Is the row older than the given age, and how old is it. */
@@ -42,28 +44,31 @@ public class Metadata {
     FreshMetadata fresh;
 
     @Inject
+    ActingUser caller;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "kontak.metadata.max-age", defaultValue = "PT2M")
     Duration maxAge;
 
-    public MetadataView of(UUID user) {
-        return view(row(user));
+    public MetadataView of() {
+        return view(row());
     }
 
     /** contact_count of the user's row: the length of their whole contact list, read in O(1). */
-    public long contactCount(UUID user) {
-        return row(user).contactCount();
+    public long contactCount() {
+        return row().contactCount();
     }
 
     /** Full recompute from the data. */
-    public MetadataView refresh(UUID user) {
-        return view(refresher.refresh(user));
+    public MetadataView refresh() {
+        return view(refresher.refresh(caller.id().value()));
     }
 
-    public Staleness staleness(UUID user, Duration maxAge) {
-        UserMetadata metadata = row(user);
+    public Staleness staleness(Duration maxAge) {
+        UserMetadata metadata = row();
         Duration age = Duration.between(metadata.updatedAt(), clock.instant());
         return new Staleness(age.compareTo(maxAge) > 0, Math.max(0, age.toSeconds()));
     }
@@ -72,19 +77,21 @@ public class Metadata {
      * Answered from this node's copy (a map lookup), which is dropped as soon as a change commits anywhere in the
      * cluster, and never used when older than kontak.metadata.max-age.
      */
-    public CacheValidity cacheValidity(UUID user, long version) {
-        long current = fresh.version(user);
+    public CacheValidity cacheValidity(long version) {
+        long current = fresh.version(caller.id().value());
         return new CacheValidity(current == version, current);
     }
 
     /** The seed's validate_contact_access, after refreshing metadata older than kontak.metadata.max-age. */
-    public AccessDecision validateAccess(UUID user, UUID contact) {
-        refresher.refreshIfStale(user, maxAge);
+    public AccessDecision validateAccess(UUID contact) {
+        UserId user = caller.id();
+        refresher.refreshIfStale(user.value(), maxAge);
         return AccessDecision.of(contact != null && access.has(user, contact));
     }
 
     /** The user's row; one that is missing is created by a full recompute. */
-    private UserMetadata row(UUID user) {
+    private UserMetadata row() {
+        UUID user = caller.id().value();
         return rows.find(user).orElseGet(() -> refresher.refresh(user));
     }
 

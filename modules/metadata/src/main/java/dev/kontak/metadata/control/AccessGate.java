@@ -4,6 +4,7 @@ import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.kernel.UserId;
 import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,25 +76,25 @@ public class AccessGate {
      * any other, this node's copy dropped, and a row that holds the contact while the data does not is repaired.
      */
     void contradicted(@Observes ContactAccessContradicted contradiction) {
-        UUID user = contradiction.userId();
+        UserId user = contradiction.user();
         UUID contact = contradiction.contactId();
         LOG.warning(() -> "The metadata of user " + user + " allowed " + contradiction.operation() + " on contact "
                 + contact + ", the data does not: refused");
-        cache.peek(user).ifPresent(copy -> cache.invalidate(user, copy.cacheVersion() + 1));
+        cache.peek(user.value()).ifPresent(copy -> cache.invalidate(user.value(), copy.cacheVersion() + 1));
         if (access.has(user, contact)) {
-            repairs.schedule(user);
+            repairs.schedule(user.value());
         }
         refuse(user, contact, contradiction.operation());
     }
 
     private void decide(ContactAccessRequested request) {
-        UUID user = request.userId();
+        UserId user = request.user();
         UUID contact = request.contactId();
         if (!allowed(user, contact, request.operation())) {
             if (contact != null && data.grants(user, contact)) {
                 LOG.warning(() -> "The metadata of user " + user + " refuses contact " + contact
                         + ", which the data grants: refused, and the metadata repaired");
-                repairs.schedule(user);
+                repairs.schedule(user.value());
             }
             refuse(user, contact, request.operation());
             throw new ContactAccessDenied(contact, request.operation());
@@ -101,17 +102,17 @@ public class AccessGate {
     }
 
     /** Refreshes the user's metadata if it was stale, then asks it about the contact. */
-    private boolean allowed(UUID user, UUID contact, ContactOperation operation) {
+    private boolean allowed(UserId user, UUID contact, ContactOperation operation) {
         if (operation == ContactOperation.VIEW) {
-            Optional<CachedMetadata> copy = metadata.forViewing(user);
+            Optional<CachedMetadata> copy = metadata.forViewing(user.value());
             return contact != null && (copy.filter(right -> right.canAccess(contact)).isPresent()
                     || access.has(user, contact));
         }
-        metadata.of(user);
+        metadata.of(user.value());
         return contact != null && access.hasAndHold(user, contact);
     }
 
-    private void refuse(UUID user, UUID contact, ContactOperation operation) {
+    private void refuse(UserId user, UUID contact, ContactOperation operation) {
         denials.inc();
         refusals.record(user, contact, operation.name(), AccessDecision.DENIED.reason());
         LOG.info(() -> "Refused " + operation + " on contact " + contact + " for user " + user);

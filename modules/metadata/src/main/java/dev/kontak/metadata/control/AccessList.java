@@ -1,5 +1,6 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,9 +26,9 @@ public class AccessList {
     @PersistenceContext
     EntityManager em;
 
-    public boolean has(UUID user, UUID contact) {
+    public boolean has(UserId user, UUID contact) {
         return !em.createNativeQuery("SELECT 1 FROM user_contact_access WHERE user_id = ?1 AND contact_id = ?2")
-                .setParameter(1, user).setParameter(2, contact).setMaxResults(1).getResultList().isEmpty();
+                .setParameter(1, user.value()).setParameter(2, contact).setMaxResults(1).getResultList().isEmpty();
     }
 
     /**
@@ -37,18 +38,18 @@ public class AccessList {
      * access at commit. Writers of one contact queue here, before any metadata row is locked (see
      * {@link #holdUsersWith}).
      */
-    public boolean hasAndHold(UUID user, UUID contact) {
-        return holdUsersWith(contact).contains(user);
+    public boolean hasAndHold(UserId user, UUID contact) {
+        return holdUsersWith(contact).contains(user.value());
     }
 
-    public void grant(UUID user, UUID contact) {
+    public void grant(UserId user, UUID contact) {
         em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?1, ?2)")
-                .setParameter(1, user).setParameter(2, contact).executeUpdate();
+                .setParameter(1, user.value()).setParameter(2, contact).executeUpdate();
     }
 
-    public void revoke(UUID user, UUID contact) {
+    public void revoke(UserId user, UUID contact) {
         em.createNativeQuery("DELETE FROM user_contact_access WHERE user_id = ?1 AND contact_id = ?2")
-                .setParameter(1, user).setParameter(2, contact).executeUpdate();
+                .setParameter(1, user.value()).setParameter(2, contact).executeUpdate();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kontak.metadata.control;
 
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActsForCaller;
 import dev.kontak.metadata.entity.AccessRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,8 @@ public class AccessRefusals {
 
     /** Writes in a transaction of its own: the refused operation's transaction rolls back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @ActsForUser
-    public void record(UUID user, UUID contact, String operation, String reason) {
-        em.persist(new AccessRefusal(user, contact, operation, reason, clock.instant()));
+    @ActsForCaller
+    public void record(UserId user, UUID contact, String operation, String reason) {
+        em.persist(new AccessRefusal(user.value(), contact, operation, reason, clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kontak.metadata.control;
 
 import dev.kontak.contacts.entity.Checksums;
+import dev.kontak.kernel.UserId;
 import dev.kontak.metadata.entity.MetadataTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,9 +30,9 @@ public class AccessibleData {
     public static final String CONTACT_IDS = rule("c.id");
 
     /** Whether the data grants the user this contact: one indexed look-up. */
-    public boolean grants(UUID user, UUID contact) {
+    public boolean grants(UserId user, UUID contact) {
         return !em.createNativeQuery("SELECT 1 FROM (" + CONTACT_IDS + ") x WHERE x.id = ?2")
-                .setParameter(1, user).setParameter(2, contact).setMaxResults(1).getResultList().isEmpty();
+                .setParameter(1, user.value()).setParameter(2, contact).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The contacts the user can access, in id order. */

@@ -1,5 +1,7 @@
 package dev.kontak.metadata.control;
 
+import dev.kontak.kernel.UserId;
+import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.RowLevelSecurity;
 import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +50,9 @@ public class CopyLoads {
     MetadataRows rows;
 
     @Inject
+    ActingUser acting;
+
+    @Inject
     RowLevelSecurity rowLevelSecurity;
 
     @Resource
@@ -84,10 +89,14 @@ public class CopyLoads {
     }
 
     Optional<CachedMetadata> read(UUID user) {
+        return acting.as(UserId.of(user), () -> readAsCaller(user));
+    }
+
+    private Optional<CachedMetadata> readAsCaller(UUID user) {
         try {
             transaction.begin();
             try {
-                rowLevelSecurity.actFor(user);
+                rowLevelSecurity.actForCaller();
                 return rows.copy(user);
             } finally {
                 transaction.rollback();

@@ -17,7 +17,6 @@ import java.util.UUID;
  * never holds one large transaction or many locks.
  */
 @ApplicationScoped
-@AcrossUsers
 public class DriftRepair {
 
     /** One batch of users, in user-id order, and those whose row looked drifted without a lock. */
@@ -53,6 +52,7 @@ public class DriftRepair {
      * looks again under the row lock.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @AcrossUsers
     public Batch check(UUID after, int size) {
         List<UUID> users = userIds.after(after, size);
         List<UUID> suspects = new ArrayList<>();
@@ -74,6 +74,7 @@ public class DriftRepair {
      * @return the drift found and repaired, {@link Drift#none()} if the row was right after all
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @AcrossUsers
     public Drift repair(UUID user) {
         if (data.compare(user).extra() > 0) {
             access.holdNoLongerAccessible(user);

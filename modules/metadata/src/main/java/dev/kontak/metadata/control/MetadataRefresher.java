@@ -1,7 +1,8 @@
 package dev.kontak.metadata.control;
 
 import dev.kontak.kernel.rls.AcrossUsers;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import dev.kontak.metadata.entity.MetadataTotals;
 import dev.kontak.metadata.entity.MetadataValues;
 import dev.kontak.metadata.entity.UserMetadata;
@@ -48,6 +49,9 @@ public class MetadataRefresher {
 
     @Inject
     TeamPermissions teams;
+
+    @Inject
+    ActingUser caller;
 
     @Inject
     Clock clock;
@@ -142,8 +146,11 @@ public class MetadataRefresher {
      * @return the versions before and after a cheap refresh; empty if the row was fresh or recomputed in full
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @ActsForUser
+    @ActsForCaller
     public Optional<Revalidation> refreshIfStale(UUID user, Duration maxAge) {
+        if (!caller.id().value().equals(user)) {
+            throw new IllegalStateException("A request refreshes its caller's metadata only, not user " + user + "'s");
+        }
         Optional<UserMetadata> row = rows.lock(List.of(user)).stream().findFirst();
         if (row.isEmpty()) {
             refresh(user); // nothing is locked yet: access rows, then the new row

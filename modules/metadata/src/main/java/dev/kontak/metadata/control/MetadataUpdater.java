@@ -6,6 +6,7 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.TeamMembershipChanged;
+import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.AcrossUsers;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,6 @@ import java.util.UUID;
  * fails with it. After the commit, {@link MetadataChanged} tells who to invalidate.
  */
 @ApplicationScoped
-@AcrossUsers
 public class MetadataUpdater {
 
     @PersistenceContext
@@ -55,10 +55,12 @@ public class MetadataUpdater {
     @Inject
     Clock clock;
 
+    @AcrossUsers
     void accountCreated(@Observes AccountCreated created) {
         rows.create(created.userId(), teams.of(created.userId()).permissions());
     }
 
+    @AcrossUsers
     void contactChanged(@Observes ContactChanged change) {
         UUID contactId = change.contactId();
         ContactState after = change.after();
@@ -81,8 +83,9 @@ public class MetadataUpdater {
         metadataChanges.fire(new MetadataChanged(versions));
     }
 
+    @AcrossUsers
     void membershipChanged(@Observes TeamMembershipChanged change) {
-        UUID user = change.userId();
+        UUID user = change.user().value();
         access.holdTeamContactsOf(user, change.teamId());
         UserMetadata metadata = lockAll(List.of(user)).get(0);
         TeamPermissions.Grants grants = teams.of(user);
@@ -92,7 +95,8 @@ public class MetadataUpdater {
                 .setParameter("team", change.teamId()).getResultList();
         for (Contact contact : shared) {
             ContactState state = contact.state();
-            apply(metadata, contact.id(), access.has(user, contact.id()), member || contact.isOwnedBy(user), state, state);
+            apply(metadata, contact.id(), access.has(change.user(), contact.id()), member || contact.isOwnedBy(change.user()),
+                    state, state);
         }
         metadata.changed(clock.instant(), true, false);
         metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
@@ -100,7 +104,7 @@ public class MetadataUpdater {
 
     private void apply(UserMetadata metadata, UUID contactId, boolean had, boolean has, ContactState before,
             ContactState after) {
-        UUID user = metadata.userId();
+        UserId user = UserId.of(metadata.userId());
         boolean lookUpLatest = false;
         if (!had && has) {
             access.grant(user, contactId);
@@ -113,7 +117,7 @@ public class MetadataUpdater {
         }
         if (lookUpLatest) {
             em.flush();
-            metadata.latestActivityIs(access.latestActivityOf(user));
+            metadata.latestActivityIs(access.latestActivityOf(user.value()));
         }
     }
 

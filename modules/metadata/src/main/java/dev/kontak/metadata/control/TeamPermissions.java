@@ -4,6 +4,7 @@ import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.entity.Role;
 import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.entity.TeamMember;
+import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -29,7 +30,7 @@ public class TeamPermissions {
     }
 
     public Grants of(UUID user) {
-        List<TeamMember> teams = memberships.of(user);
+        List<TeamMember> teams = memberships.of(UserId.of(user));
         TreeSet<String> permissions = new TreeSet<>(List.of("contacts:create", "teams:create"));
         if (accounts.find(user).map(account -> account.role() == Role.ADMIN).orElse(false)) {
             permissions.add("admin");

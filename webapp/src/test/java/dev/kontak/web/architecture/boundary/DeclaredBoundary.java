@@ -1,15 +1,15 @@
 package dev.kontak.web.architecture.boundary;
 
 import dev.kontak.kernel.rls.AcrossUsers;
-import dev.kontak.kernel.rls.ActsForUser;
+import dev.kontak.kernel.rls.ActsForCaller;
 import jakarta.transaction.Transactional;
 
-/** The same, declared: one method for a user, one across users. */
+/** The same, declared: one method for its caller, one across users. */
 public class DeclaredBoundary {
 
     @Transactional
-    @ActsForUser
-    public void change(java.util.UUID user) {
+    @ActsForCaller
+    public void change() {
     }
 
     @Transactional

@@ -5,24 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.UUID;
 
 /** Runs inside {@code @Transactional} (a later priority), so the setting lands in the method's transaction. */
-@ActsForUser
+@ActsForCaller
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
-public class ActsForUserInterceptor {
+public class ActsForCallerInterceptor {
 
     @Inject
     RowLevelSecurity rows;
 
     @AroundInvoke
-    Object actForUser(InvocationContext call) throws Exception {
-        Object[] arguments = call.getParameters();
-        if (arguments.length == 0 || !(arguments[0] instanceof UUID user)) {
-            throw new IllegalStateException(call.getMethod() + " acts for a user: its first parameter must be the user's id");
-        }
-        rows.actFor(user);
+    Object actForCaller(InvocationContext call) throws Exception {
+        rows.actForCaller();
         return call.proceed();
     }
 }
