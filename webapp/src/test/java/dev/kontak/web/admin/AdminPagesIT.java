@@ -1,19 +1,20 @@
 package dev.kontak.web.admin;
 
-import static dev.kontak.web.testing.PageText.all;
-import static dev.kontak.web.testing.PageText.find;
+import static dev.kontak.web.testing.Page.text;
+import static dev.kontak.web.testing.Page.texts;
 import static dev.kontak.web.testing.TestAccounts.ADMIN_EMAIL;
 import static dev.kontak.web.testing.TestAccounts.ADMIN_PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestDatabase.count;
 import static dev.kontak.web.testing.TestDatabase.value;
+import static dev.kontak.web.testing.TextPattern.find;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.PageText;
+import dev.kontak.web.testing.Page;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.TestDatabase;
@@ -34,7 +35,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdminPagesIT {
 
-    private static final String EMAILS = "class=\"user-email\" href=\"[^\"]*\">([^<]*)</a>";
+    private static final String EMAILS = "tr.user-line a.user-email";
 
     URL base = SharedKontak.url();
 
@@ -62,15 +66,15 @@ class AdminPagesIT {
         for (String page : List.of("/admin/metadata", "/admin/audit", "/admin/metadata/users/" + user.id)) {
             HttpResponse<String> refused = user.visitor.get(page);
             assertEquals(403, refused.statusCode(), page);
-            assertEquals("You may not do that.", PageText.alert(refused), page);
+            assertEquals("You may not do that.", Page.alert(refused), page);
         }
         user.visitor.get("/contacts");
         HttpResponse<String> post = user.visitor.submit("/admin/metadata/users/" + user.id + "/refresh", Map.of());
         assertEquals(403, post.statusCode());
-        assertFalse(user.visitor.get("/contacts").body().contains("href=\"/admin/metadata\""));
+        assertTrue(Page.of(user.visitor.get("/contacts")).select("a[href=/admin/metadata]").isEmpty());
 
         Visitor admin = admin();
-        assertTrue(admin.get("/contacts").body().contains("href=\"/admin/metadata\""), "admins see a link");
+        assertEquals("Admin", text(admin.get("/contacts"), "nav.sections a[href=/admin/metadata]"), "admins see a link");
         assertEquals(200, admin.get("/admin/metadata").statusCode());
         Visitor anonymous = new Visitor(root);
         HttpResponse<String> notSignedIn = anonymous.get("/admin/metadata");
@@ -86,29 +90,29 @@ class AdminPagesIT {
         Visitor admin = admin();
 
         HttpResponse<String> first = admin.get("/admin/metadata?q=" + tag.toUpperCase());
-        assertEquals(emails.subList(0, 50), all(first.body(), EMAILS));
-        assertEquals("51 users", find(first.body(), "<p class=\"count\">([^<]*)</p>"));
-        assertEquals("Page 1 of 2", find(first.body(), "<span class=\"page-number\">([^<]*)</span>"));
+        assertEquals(emails.subList(0, 50), texts(first, EMAILS));
+        assertEquals("51 users", text(first, "p.count"));
+        assertEquals("Page 1 of 2", text(first, "nav.pager span.page-number"));
         HttpResponse<String> second = admin.get("/admin/metadata?q=" + tag + "&page=2");
-        assertEquals(List.of(emails.get(50)), all(second.body(), EMAILS));
-        assertEquals(List.of(emails.get(7)), all(admin.get("/admin/metadata?q=" + tag + "-08").body(), EMAILS));
+        assertEquals(List.of(emails.get(50)), texts(second, EMAILS));
+        assertEquals(List.of(emails.get(7)), texts(admin.get("/admin/metadata?q=" + tag + "-08"), EMAILS));
 
-        List<String> versions = all(first.body(), "<td class=\"version\">([^<]*)</td>");
+        List<String> versions = texts(first, "tr.user-line td.version");
         assertEquals(50, versions.size());
         assertEquals(String.valueOf(value("SELECT cache_version FROM user_metadata m JOIN users u ON u.id = m.user_id "
                 + "WHERE u.email = ?", emails.get(0))), versions.get(0));
-        assertEquals("0 / 0", find(first.body(), "<td class=\"counts\">([^<]*)</td>"));
-        assertEquals("Not checked", find(first.body(), "<td class=\"checksum-state\">([^<]*)</td>"));
+        assertEquals("0 / 0", text(first, "tr.user-line td.counts"));
+        assertEquals("Not checked", text(first, "tr.user-line td.checksum-state"));
 
-        assertEquals("No users match.", find(admin.get("/admin/metadata?q=%25").body(), "<p class=\"empty\">([^<]*)</p>"),
+        assertEquals("No users match.", text(admin.get("/admin/metadata?q=%25"), "p.empty"),
                 "a % is a character to look for, not a wildcard");
         HttpResponse<String> tooLong = admin.get("/admin/metadata?q=" + "x".repeat(101));
         assertEquals(400, tooLong.statusCode());
-        assertEquals("Search for at most 100 characters.", find(tooLong.body(), "<p id=\"q-error\" class=\"field-error\">([^<]*)</p>"));
+        assertEquals("Search for at most 100 characters.", Page.fieldError(tooLong, "q"));
 
         execute("DELETE FROM user_metadata WHERE user_id = (SELECT id FROM users WHERE email = ?)", emails.get(3));
         HttpResponse<String> missing = admin.get("/admin/metadata?q=" + tag + "-04");
-        assertEquals("missing", find(missing.body(), "<td class=\"age\">([^<]*)</td>"));
+        assertEquals(List.of("missing"), texts(missing, "tr.user-line td.age"));
     }
 
     @Test
@@ -121,9 +125,9 @@ class AdminPagesIT {
 
         HttpResponse<String> details = admin.get("/admin/metadata/users/" + owner.id);
         assertEquals(200, details.statusCode());
-        assertEquals(owner.email, find(details.body(), "<h1>([^<]*)</h1>"));
-        assertEquals("99", find(details.body(), "<dd id=\"contact-count\">([^<]*)</dd>"));
-        assertEquals("0000000000000000", find(details.body(), "<dd id=\"data-checksum\" class=\"mono\">([^<]*)</dd>"));
+        assertEquals(owner.email, text(details, "h1"));
+        assertEquals("99", text(details, "dd#contact-count"));
+        assertEquals("0000000000000000", text(details, "dd#data-checksum"));
         long before = count("SELECT cache_version FROM user_metadata WHERE user_id = ?", owner.id);
 
         HttpResponse<String> refresh = admin.submit("/admin/metadata/users/" + owner.id + "/refresh", Map.of());
@@ -132,14 +136,16 @@ class AdminPagesIT {
         assertEquals(before + 1, after);
         HttpResponse<String> refreshed = admin.get(refresh.headers().firstValue("Location").orElseThrow());
         assertEquals("Refreshed from the data: cache_version is now " + after + ".",
-                find(refreshed.body(), "<p class=\"note refreshed\" role=\"status\">([^<]*)</p>"));
-        assertEquals("1", find(refreshed.body(), "<dd id=\"contact-count\">([^<]*)</dd>"));
-        assertEquals(String.valueOf(after), find(refreshed.body(), "<dd id=\"cache-version\">([^<]*)</dd>"));
+                text(refreshed, "p.refreshed[role=status]"));
+        assertEquals("1", text(refreshed, "dd#contact-count"));
+        assertEquals(String.valueOf(after), text(refreshed, "dd#cache-version"));
         assertEquals(1, count("SELECT contact_count FROM user_metadata WHERE user_id = ?", owner.id));
         assertNotNull(value("SELECT refreshed_at FROM metadata_checks WHERE user_id = ?", owner.id));
 
         execute("DELETE FROM user_metadata WHERE user_id = ?", owner.id);
-        assertTrue(admin.get("/admin/metadata/users/" + owner.id).body().contains("This user has no metadata row"));
+        HttpResponse<String> noRow = admin.get("/admin/metadata/users/" + owner.id);
+        assertTrue(Page.alert(noRow).startsWith("This user has no metadata row"), noRow.body());
+        assertTrue(Page.of(noRow).select("dl.metadata").isEmpty(), "no columns to show");
         assertEquals(303, admin.submit("/admin/metadata/users/" + owner.id + "/refresh", Map.of()).statusCode());
         assertEquals(1, count("SELECT contact_count FROM user_metadata WHERE user_id = ?", owner.id), "created again");
 
@@ -162,11 +168,12 @@ class AdminPagesIT {
                 + "'node-b/1', 3000, 1200, now() - interval '20 seconds', now())", run, ADMIN_EMAIL);
         Visitor admin = admin();
         try {
-            HttpResponse<String> page = admin.get("/admin/metadata");
-            assertEquals("Refresh all: running, started by " + ADMIN_EMAIL, find(page.body(), "<p class=\"batch-title\">([^<]*)</p>"));
-            assertTrue(page.body().contains("<progress id=\"batch-bar\" max=\"3000\" value=\"1200\""), "the bar shows 1200 of 3000");
-            assertTrue(find(page.body(), "<p id=\"batch-status\" role=\"status\">([^<]*)</p>")
-                    .matches("1,200 of 3,000 users \u00b7 [0-9.]+ users/s \u00b7 about .+ left"));
+            Document page = Page.of(admin.get("/admin/metadata"));
+            assertEquals("Refresh all: running, started by " + ADMIN_EMAIL, page.expectFirst("#batch-progress p.batch-title").text());
+            Element bar = page.expectFirst("progress#batch-bar");
+            assertEquals(List.of("3000", "1200"), List.of(bar.attr("max"), bar.attr("value")), "the bar shows 1200 of 3000");
+            String status = page.expectFirst("p#batch-status[role=status]").text();
+            assertTrue(status.matches("1,200 of 3,000 users \u00b7 [0-9.]+ users/s \u00b7 about .+ left"), status);
             JsonObject progress = progress(admin);
             assertTrue(progress.getBoolean("running"));
             assertEquals(1200, progress.getInt("done"));
@@ -175,20 +182,22 @@ class AdminPagesIT {
             HttpResponse<String> refused = admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY"));
             assertEquals(409, refused.statusCode());
             assertEquals("A run over every user is already in progress. Wait for it to end, or cancel it, before starting another.",
-                    PageText.alert(refused));
+                    Page.alert(refused));
             assertEquals(1, count("SELECT count(*) FROM job_runs WHERE lease = 'metadata-all-users' AND outcome IS NULL"),
                     "nothing started");
 
             assertEquals(303, admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString())).statusCode());
             assertEquals(Boolean.TRUE, value("SELECT cancel_requested FROM job_runs WHERE id = ?", run));
-            assertTrue(admin.get("/admin/metadata").body().contains("Stopping after the current batch"));
+            HttpResponse<String> stopping = admin.get("/admin/metadata");
+            assertEquals("Stopping after the current batch\u2026", text(stopping, "#batch-progress p.note"));
+            assertTrue(Page.of(stopping).select("form.cancel-batch").isEmpty(), "cancelled once");
         } finally {
             execute("UPDATE job_runs SET outcome = 'CANCELLED', finished_at = now() WHERE id = ?", run);
             holdAllUsersLease("node-b/1", "-1 second");
         }
         HttpResponse<String> tooLate = admin.submit("/admin/metadata/batch/cancel", Map.of("run", run.toString()));
         assertEquals(409, tooLate.statusCode());
-        assertEquals("That run has already ended.", PageText.alert(tooLate));
+        assertEquals("That run has already ended.", Page.alert(tooLate));
         assertEquals(400, admin.submit("/admin/metadata/batch", Map.of("kind", "EVERYTHING")).statusCode());
         assertEquals(400, admin.submit("/admin/metadata/batch/cancel", Map.of("run", "not-a-run")).statusCode());
     }
@@ -220,12 +229,14 @@ class AdminPagesIT {
                 + "(SELECT id FROM users WHERE email = ?), 'node-gone/1', ?, 2, 1, 1, ?, now(), "
                 + "now(), now(), 'INTERRUPTED')", stopped, ADMIN_EMAIL, users, checkpoint.toString());
         Visitor admin = admin();
-        HttpResponse<String> page = admin.get("/admin/metadata");
-        assertTrue(find(page.body(), "<p id=\"batch-summary\" class=\"note\">([^<]*)</p>")
+        Document page = Page.of(admin.get("/admin/metadata"));
+        assertTrue(page.expectFirst("p#batch-summary").text()
                 .startsWith("Verify integrity of all users (interrupted: its node stopped or a step failed)"));
-        assertTrue(page.body().contains("Resume from where it stopped"), "the interrupted run offers to resume");
+        Element resume = page.expectFirst("form.resume-batch");
+        assertEquals("Resume from where it stopped", resume.expectFirst("button").text(), "the interrupted run offers to resume");
+        assertEquals(stopped.toString(), resume.expectFirst("input[name=run]").val());
 
-        assertEquals(303, admin.submit("/admin/metadata/batch/resume", Map.of("run", stopped.toString())).statusCode());
+        assertEquals(303, admin.submit(resume.attr("action"), Map.of("run", stopped.toString())).statusCode());
 
         JsonObject resumed = awaitEnd(admin, UUID.fromString(progress(admin).getString("id")));
         assertTrue(resumed.getString("status").startsWith("Verify integrity of all users (completed)"), resumed.getString("status"));
@@ -233,7 +244,7 @@ class AdminPagesIT {
         assertEquals(stopped, value("SELECT resumes FROM job_runs WHERE id = ?", UUID.fromString(resumed.getString("id"))));
         HttpResponse<String> again = admin.submit("/admin/metadata/batch/resume", Map.of("run", stopped.toString()));
         assertEquals(409, again.statusCode(), "only the latest run, once interrupted");
-        assertEquals("Only the latest run, once interrupted, can be resumed; start a new run instead.", PageText.alert(again));
+        assertEquals("Only the latest run, once interrupted, can be resumed; start a new run instead.", Page.alert(again));
     }
 
     @Test
@@ -260,7 +271,7 @@ class AdminPagesIT {
             assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "VERIFY")).statusCode());
             HttpResponse<String> running = admin.get("/admin/metadata");
             assertEquals("Verify integrity of all users: running, started by " + ADMIN_EMAIL,
-                    find(running.body(), "<p class=\"batch-title\">([^<]*)</p>"));
+                    text(running, "#batch-progress p.batch-title"));
             blocked = UUID.fromString(progress(admin).getString("id"));
             HttpResponse<String> second = admin.submit("/admin/metadata/batch", Map.of("kind", "REFRESH"));
             assertEquals(409, second.statusCode(), "one run at a time");
@@ -283,7 +294,7 @@ class AdminPagesIT {
         assertEquals(users, done.getInt("total"));
         assertEquals(0, done.getInt("failures"));
         assertTrue(done.getInt("drifted") >= 2, done.toString());
-        String summary = find(admin.get("/admin/metadata").body(), "<p id=\"batch-summary\" class=\"note\">([^<]*)</p>");
+        String summary = text(admin.get("/admin/metadata"), "p#batch-summary");
         assertTrue(summary.matches("Verify integrity of all users \\(completed\\), started by " + ADMIN_EMAIL
                 + " at .* UTC: " + String.format("%,d of %,d", users, users) + " users checked, \\d+ drifted, \\d+ repaired, 0 failures in .*"),
                 summary);
@@ -293,10 +304,10 @@ class AdminPagesIT {
         assertEquals(1, count("SELECT count(*) FROM user_metadata WHERE user_id = ?", missing.id), "the missing row is back");
         assertEquals("MATCHED", value("SELECT outcome FROM metadata_checks WHERE user_id = ?", intact.id));
         assertEquals(1, count("SELECT contact_count FROM user_metadata WHERE user_id = ?", drifted.id));
-        assertEquals(List.of("Drifted, repaired"), all(admin.get("/admin/metadata?q=" + drifted.email).body(),
-                "<td class=\"checksum-state\">([^<]*)</td>"));
-        assertEquals(List.of("Matches the data"), all(admin.get("/admin/metadata?q=" + intact.email).body(),
-                "<td class=\"checksum-state\">([^<]*)</td>"));
+        assertEquals(List.of("Drifted, repaired"), texts(admin.get("/admin/metadata?q=" + drifted.email),
+                "tr.user-line td.checksum-state"));
+        assertEquals(List.of("Matches the data"), texts(admin.get("/admin/metadata?q=" + intact.email),
+                "tr.user-line td.checksum-state"));
 
         long version = count("SELECT cache_version FROM user_metadata WHERE user_id = ?", intact.id);
         assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "REFRESH")).statusCode());
@@ -324,34 +335,32 @@ class AdminPagesIT {
 
         HttpResponse<String> audit = admin.get("/admin/audit?user=" + intruder.email.toUpperCase());
         assertEquals(200, audit.statusCode());
-        assertEquals(List.of(intruder.email, intruder.email), all(audit.body(), "<td class=\"user\">\\s*<a href=\"[^\"]*\">([^<]*)</a>"));
-        assertEquals(List.of(contact, contact), all(audit.body(), "<td class=\"contact mono\">([^<]*)</td>"));
-        assertEquals(List.of("DELETE", "VIEW"), all(audit.body(), "<td class=\"operation\">([^<]*)</td>"), "newest first");
-        assertEquals("Contact not found in your authorized list.", find(audit.body(), "<td class=\"reason\">([^<]*)</td>"));
-        assertTrue(audit.body().contains("href=\"/admin/metadata/users/" + intruder.id + "\""), "links to the user's details");
+        assertEquals(List.of(intruder.email, intruder.email), texts(audit, "tr.refusal td.user a"));
+        assertEquals(List.of(contact, contact), texts(audit, "tr.refusal td.contact"));
+        assertEquals(List.of("DELETE", "VIEW"), texts(audit, "tr.refusal td.operation"), "newest first");
+        assertEquals("Contact not found in your authorized list.", text(audit, "tr.refusal td.reason"));
+        String details = "/admin/metadata/users/" + intruder.id;
+        assertEquals(List.of(details, details), Page.of(audit).select("tr.refusal td.user a").eachAttr("href"),
+                "links to the user's details");
 
         String from = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(before);
         String later = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC).format(before.plusSeconds(3600));
-        assertEquals(2, all(admin.get("/admin/audit?user=" + intruder.email + "&from=" + from).body(),
-                "<td class=\"operation\">([^<]*)</td>").size());
-        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + intruder.email + "&from=" + later).body(),
-                "<p class=\"empty\">([^<]*)</p>"));
-        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + intruder.email + "&to=" + from).body(),
-                "<p class=\"empty\">([^<]*)</p>"));
-        assertEquals("No access denials.", find(admin.get("/admin/audit?user=" + owner.email).body(),
-                "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals(2, texts(admin.get("/admin/audit?user=" + intruder.email + "&from=" + from), "tr.refusal td.operation")
+                .size());
+        assertEquals("No access denials.", text(admin.get("/admin/audit?user=" + intruder.email + "&from=" + later), "p.empty"));
+        assertEquals("No access denials.", text(admin.get("/admin/audit?user=" + intruder.email + "&to=" + from), "p.empty"));
+        assertEquals("No access denials.", text(admin.get("/admin/audit?user=" + owner.email), "p.empty"));
 
         HttpResponse<String> malformed = admin.get("/admin/audit?from=yesterday&to=" + from);
         assertEquals(400, malformed.statusCode());
-        assertEquals("Enter a date and time such as 2026-11-26T20:13.", PageText.fieldError(malformed, "from"));
-        assertFalse(malformed.body().contains("class=\"refusal\""), "nothing listed");
+        assertEquals("Enter a date and time such as 2026-11-26T20:13.", Page.fieldError(malformed, "from"));
+        assertTrue(Page.of(malformed).select("tr.refusal").isEmpty(), "nothing listed");
         HttpResponse<String> backwards = admin.get("/admin/audit?from=" + later + "&to=" + from);
         assertEquals(400, backwards.statusCode());
-        assertEquals("The end must be after the start.", PageText.fieldError(backwards, "to"));
+        assertEquals("The end must be after the start.", Page.fieldError(backwards, "to"));
         assertEquals(400, admin.get("/admin/audit?user=" + "y".repeat(101)).statusCode());
 
-        HttpResponse<String> details = admin.get("/admin/metadata/users/" + intruder.id);
-        assertEquals(List.of("DELETE", "VIEW"), all(details.body(), "<td class=\"operation\">([^<]*)</td>"));
+        assertEquals(List.of("DELETE", "VIEW"), texts(admin.get(details), "tr.refusal td.operation"));
     }
 
     @Test
@@ -365,7 +374,7 @@ class AdminPagesIT {
         execute("DELETE FROM user_metadata WHERE user_id = ?", stranger.id);
         Visitor admin = admin();
 
-        String page = admin.get("/admin/metadata").body();
+        Document page = Page.of(admin.get("/admin/metadata"));
 
         assertEquals(String.format("%,d", count("SELECT count(*) FROM users")), figure(page, "total-users"));
         assertEquals(String.format("%,d", count("SELECT count(*) FROM contacts")), figure(page, "total-contacts"));
@@ -376,24 +385,28 @@ class AdminPagesIT {
         long rows = count("SELECT count(*) FROM user_metadata");
         assertEquals(rows, number(figure(page, "rows-fresh")) + number(figure(page, "rows-stale")));
 
-        assertEquals(List.of("ages", "refreshes", "denials"), all(page, "<figure class=\"chart ([a-z]+)\""));
+        assertEquals(List.of("ages", "refreshes", "denials"), page.select("figure.chart").stream()
+                .map(chart -> chart.classNames().stream().filter(name -> !name.equals("chart")).collect(Collectors.joining(" ")))
+                .toList());
         List<Long> ages = barCounts(page, "ages");
         assertEquals(rows, ages.stream().mapToLong(Long::longValue).sum(), "every row is in one age bucket");
         assertEquals(24, barCounts(page, "refreshes").size());
         List<Long> denials = barCounts(page, "denials");
         assertEquals(24, denials.size());
         assertTrue(denials.get(23) >= 1, "this hour's bar counts the refusal: " + denials);
-        assertTrue(page.contains("<tr id=\"errors-access-denied\">"));
-        assertTrue(page.contains("<tr id=\"errors-stale-form\">"));
-        assertTrue(page.contains("<tr id=\"errors-refresh-failed\">"));
-        assertTrue(find(page, "<tr id=\"errors-access-denied\">\\s*<th scope=\"row\">Access denials</th>\\s*<td class=\"number\">(\\d+) per hour</td>")
-                .matches("[1-9]\\d*"));
-        assertFalse(all(page, "<td class=\"number hit-rate\">([^<]*)</td>").isEmpty(), "this node reports its cache");
-        assertFalse(page.contains("style="), "no inline style: the CSP forbids it");
+        for (String error : List.of("access-denied", "stale-form", "refresh-failed")) {
+            assertNotNull(page.selectFirst("table.errors tr#errors-" + error), error);
+        }
+        Element denied = page.expectFirst("table.errors tr#errors-access-denied");
+        assertEquals("Access denials", denied.expectFirst("th[scope=row]").text());
+        String perHour = denied.expectFirst("td.number").text();
+        assertTrue(perHour.matches("[1-9]\\d* per hour"), perHour);
+        assertFalse(page.select("table.nodes td.number.hit-rate").isEmpty(), "this node reports its cache");
+        assertTrue(page.select("[style], style").isEmpty(), "no inline style: the CSP forbids it");
     }
 
-    private static String figure(String page, String id) {
-        return find(page, "<span class=\"figure\" id=\"" + id + "\">([^<]*)</span>");
+    private static String figure(Document page, String id) {
+        return page.expectFirst("span.figure#" + id).text();
     }
 
     private static long number(String figure) {
@@ -401,9 +414,9 @@ class AdminPagesIT {
     }
 
     /** The counts of one chart's bars, read from their labels ("label: count"). */
-    private static List<Long> barCounts(String page, String chart) {
-        String svg = find(page, "(?s)<figure class=\"chart " + chart + "\">(.*?)</figure>");
-        return all(svg, "<rect class=\"bar\" role=\"img\" [^>]*aria-label=\"[^\"]*: (\\d+)\"").stream().map(Long::parseLong).toList();
+    private static List<Long> barCounts(Document page, String chart) {
+        return page.expectFirst("figure.chart." + chart).select("svg rect.bar[role=img]").eachAttr("aria-label").stream()
+                .map(label -> Long.parseLong(find(label, ": (\\d+)$"))).toList();
     }
 
     private static JsonObject progress(Visitor admin) {

@@ -1,13 +1,14 @@
 package dev.kontak.web.contacts;
 
-import static dev.kontak.web.testing.PageText.alert;
-import static dev.kontak.web.testing.PageText.all;
-import static dev.kontak.web.testing.PageText.fieldError;
-import static dev.kontak.web.testing.PageText.find;
+import static dev.kontak.web.testing.Page.alert;
+import static dev.kontak.web.testing.Page.fieldError;
+import static dev.kontak.web.testing.Page.text;
+import static dev.kontak.web.testing.Page.texts;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
 import static dev.kontak.web.testing.TestDatabase.count;
 import static dev.kontak.web.testing.TestDatabase.value;
+import static dev.kontak.web.testing.TextPattern.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.web.testing.EventStreamReader;
 import dev.kontak.web.testing.ListOrderModel;
+import dev.kontak.web.testing.Page;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.Visitor;
 import java.net.URI;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +42,7 @@ import org.junit.jupiter.api.Test;
 class ContactPagesIT {
 
     private static final String DENIED = "Access denied: Contact not found in your authorized list.";
-    private static final String CONTACT_NAMES = "class=\"contact-name\" href=\"[^\"]*\">([^<]*)</a>";
-    private static final String CONTACT_IDS = "class=\"contact-name\" href=\"/contacts/([^\"]*)\">";
+    private static final String CONTACT_NAMES = "a.contact-name";
 
     URL base = SharedKontak.url();
 
@@ -53,7 +56,7 @@ class ContactPagesIT {
     @Test
     void aNewContactAppearsInTheListAndOnItsOwnPage() throws SQLException {
         Person alice = signUp("alice");
-        assertEquals("You have no contacts yet.", find(alice.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("You have no contacts yet.", text(alice.get("/contacts"), "p.empty"));
 
         alice.get("/contacts/new");
         HttpResponse<String> created = alice.submit("/contacts/new", Map.of("name", "Ada <b>Lovelace</b>",
@@ -63,14 +66,15 @@ class ContactPagesIT {
         assertEquals(303, created.statusCode());
         UUID id = contactIn(created);
         HttpResponse<String> list = alice.get("/contacts");
-        assertEquals(List.of("Ada <b>Lovelace</b>"), all(list.body(), CONTACT_NAMES));
+        assertEquals(List.of("Ada <b>Lovelace</b>"), texts(list, CONTACT_NAMES));
+        assertTrue(Page.of(list).select(CONTACT_NAMES + " b").isEmpty(), "names are text, not markup");
         assertTrue(list.body().contains("Ada &lt;b&gt;Lovelace&lt;/b&gt;"), "names are escaped");
-        assertFalse(list.body().contains("You have no contacts yet."));
+        assertTrue(Page.of(list).select("p.empty").isEmpty());
         HttpResponse<String> card = alice.get("/contacts/" + id);
         assertEquals(200, card.statusCode());
-        assertEquals("ada@example.com", find(card.body(), "<dd id=\"contact-email\">([^<]*)</dd>"));
-        assertEquals("Analytical Engines", find(card.body(), "<dd id=\"contact-company\">([^<]*)</dd>"));
-        assertEquals("Nothing logged yet.", find(card.body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("ada@example.com", text(card, "dd#contact-email"));
+        assertEquals("Analytical Engines", text(card, "dd#contact-company"));
+        assertEquals("Nothing logged yet.", text(card, "p.empty"));
         assertEveryPostFormCarriesTheTokenAndTheCacheVersion(card, alice);
         assertEquals(200, alice.visitor.send(HttpRequest.newBuilder(alice.visitor.resolve("/contacts/" + id))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode(), "HEAD is answered like GET");
@@ -90,7 +94,7 @@ class ContactPagesIT {
         assertEquals(List.of("Alan Turing"), searchFor(bob, "bletchley"));
         assertEquals(List.of("Grace Hopper", "Katherine Johnson"), searchFor(bob, ".example"), "ranked, then by name");
         HttpResponse<String> nothing = bob.get("/contacts?q=" + "zebra");
-        assertEquals("No contacts match \u201czebra\u201d.", find(nothing.body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("No contacts match \u201czebra\u201d.", text(nothing, "p.empty"));
         assertEquals(List.of(), searchFor(bob, "%"), "a % is a character to look for, not a wildcard");
     }
 
@@ -102,18 +106,19 @@ class ContactPagesIT {
         names.forEach(name -> createContact(carol, Map.of("name", name)));
 
         HttpResponse<String> first = carol.get("/contacts");
-        assertEquals("25 contacts", find(first.body(), "<p class=\"count\">([^<]*)</p>"));
-        assertTrue(first.body().contains("<option value=\"newest\" selected=\"selected\">"), "the sort choice is a form");
-        assertFalse(first.body().contains("rel=\"prev\""));
+        assertEquals("25 contacts", text(first, "p.count"));
+        assertEquals("newest", Page.of(first).expectFirst("form[method=get] select[name=sort] option[selected]").val(),
+                "the sort choice is a form");
+        assertTrue(Page.of(first).select("[rel=prev]").isEmpty());
         for (String sort : List.of("newest", "name")) {
             List<HttpResponse<String>> pages = follow(carol, "/contacts?sort=" + sort, "next");
-            assertEquals(List.of(20, 5), pages.stream().map(page -> all(page.body(), CONTACT_NAMES).size()).toList());
-            List<String> walked = pages.stream().flatMap(page -> all(page.body(), CONTACT_IDS).stream()).toList();
+            assertEquals(List.of(20, 5), pages.stream().map(page -> texts(page, CONTACT_NAMES).size()).toList());
+            List<String> walked = pages.stream().flatMap(page -> contactIds(page).stream()).toList();
             assertEquals(ListOrderModel.of(carol.id, sort), walked, sort);
             List<HttpResponse<String>> back = follow(carol, href(pages.get(1), "prev"), "prev");
-            assertEquals(walked.subList(0, 20), all(back.get(0).body(), CONTACT_IDS), sort + ": Previous leads back");
+            assertEquals(walked.subList(0, 20), contactIds(back.get(0)), sort + ": Previous leads back");
             assertEquals(1, back.size(), "the first page has no Previous");
-            assertFalse(pages.get(1).body().contains("rel=\"next\""));
+            assertTrue(Page.of(pages.get(1)).select("[rel=next]").isEmpty());
         }
     }
 
@@ -128,14 +133,14 @@ class ContactPagesIT {
         for (String path : List.of(tampered, "/contacts?page=2", "/contacts?sort=oldest")) {
             HttpResponse<String> page = erin.get(path);
             assertEquals(400, page.statusCode(), path);
-            assertEquals(20, all(page.body(), CONTACT_NAMES).size(), "the first page");
+            assertEquals(20, texts(page, CONTACT_NAMES).size(), "the first page");
             assertFalse(alert(page).isBlank(), path);
         }
         assertTrue(alert(erin.get(tampered)).startsWith("This page link is not one Kontak gave out"));
         assertTrue(alert(erin.get("/contacts?page=2")).contains("after="));
         assertEquals(version, cacheVersion(erin), "nothing changed");
         assertEquals(0, count("SELECT count(*) FROM access_refusals WHERE user_id = ?", erin.id));
-        assertEquals(1, all(erin.get(next).body(), CONTACT_NAMES).size(), "the link as given still works");
+        assertEquals(1, texts(erin.get(next), CONTACT_NAMES).size(), "the link as given still works");
     }
 
     @Test
@@ -147,8 +152,8 @@ class ContactPagesIT {
         createContact(frank, Map.of("name", "Mail Only", "email", "ann@example.com"));
 
         HttpResponse<String> found = frank.get("/contacts?q=ann");
-        assertEquals(List.of("Ann", "Ann Smith", "annabel", "Joann", "Mail Only"), all(found.body(), CONTACT_NAMES));
-        assertEquals("5 matches", find(found.body(), "<p class=\"count\">([^<]*)</p>"));
+        assertEquals(List.of("Ann", "Ann Smith", "annabel", "Joann", "Mail Only"), texts(found, CONTACT_NAMES));
+        assertEquals("5 matches", text(found, "p.count"));
         assertEquals(List.of("Ann", "Ann Smith", "annabel"), searchFor(frank, "an"), "two characters: name prefixes");
     }
 
@@ -164,7 +169,7 @@ class ContactPagesIT {
         assertEquals("Enter a name.", fieldError(page, "name"));
         assertEquals("Enter a valid e-mail address.", fieldError(page, "email"));
         assertEquals("Use digits, spaces and + ( ) . / - only (3 to 50).", fieldError(page, "phone"));
-        assertTrue(page.body().contains("value=\"Kept Company\""), "what was typed stays in the form");
+        assertEquals("Kept Company", Page.value(page, "company"), "what was typed stays in the form");
         assertEquals(0, count("SELECT count(*) FROM contacts WHERE owner_id = ?", dave.id));
     }
 
@@ -173,7 +178,7 @@ class ContactPagesIT {
         Person erin = signUp("erin");
         UUID id = createContact(erin, Map.of("name", "Marie Curie", "company", "Sorbonne"));
         HttpResponse<String> form = erin.get("/contacts/" + id + "/edit");
-        String version = find(form.body(), "name=\"version\" value=\"(\\d+)\"");
+        String version = formNumber(form, "version");
 
         HttpResponse<String> saved = erin.submit("/contacts/" + id + "/edit", Map.of("name", "Marie Skłodowska-Curie",
                 "company", "Sorbonne", "email", "marie@example.org", "version", version));
@@ -181,8 +186,8 @@ class ContactPagesIT {
         assertEquals(303, saved.statusCode());
         assertEquals("/contacts/" + id, saved.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> card = erin.get("/contacts/" + id);
-        assertEquals("Marie Skłodowska-Curie", find(card.body(), "<h1>([^<]*)</h1>"));
-        assertEquals("marie@example.org", find(card.body(), "<dd id=\"contact-email\">([^<]*)</dd>"));
+        assertEquals("Marie Skłodowska-Curie", text(card, "h1"));
+        assertEquals("marie@example.org", text(card, "dd#contact-email"));
 
         HttpResponse<String> stale = erin.submit("/contacts/" + id + "/edit",
                 Map.of("name", "Overwritten", "company", "", "version", version));
@@ -190,11 +195,11 @@ class ContactPagesIT {
         assertEquals(409, stale.statusCode());
         assertEquals("Someone changed this contact after you opened it. Review the current details and save again.",
                 alert(stale));
-        assertTrue(stale.body().contains("value=\"Overwritten\""), "what was typed is kept");
+        assertEquals("Overwritten", Page.value(stale, "name"), "what was typed is kept");
         assertEquals("Marie Skłodowska-Curie", value("SELECT name FROM contacts WHERE id = ?", id));
 
         HttpResponse<String> invalid = erin.submit("/contacts/" + id + "/edit", Map.of("name", "", "version",
-                find(stale.body(), "name=\"version\" value=\"(\\d+)\"")));
+                formNumber(stale, "version")));
         assertEquals(400, invalid.statusCode());
         assertEquals("Enter a name.", fieldError(invalid, "name"));
         assertEquals("Marie Skłodowska-Curie", value("SELECT name FROM contacts WHERE id = ?", id));
@@ -213,7 +218,7 @@ class ContactPagesIT {
         assertEquals("/contacts", deleted.headers().firstValue("Location").orElseThrow());
         assertEquals(0, count("SELECT count(*) FROM contacts WHERE id = ?", id));
         assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
-        assertEquals("You have no contacts yet.", find(frank.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("You have no contacts yet.", text(frank.get("/contacts"), "p.empty"));
         HttpResponse<String> gone = frank.get("/contacts/" + id);
         assertEquals(403, gone.statusCode());
         assertEquals(DENIED, alert(gone));
@@ -228,11 +233,9 @@ class ContactPagesIT {
         assertEquals(303, logActivity(grace, id, "NOTE", "2026-03-04T08:00", "Sent the paper").statusCode());
 
         HttpResponse<String> card = grace.get("/contacts/" + id);
-        assertEquals(List.of("Sent the paper", "Talked <chemistry>"),
-                all(card.body(), "<p class=\"activity-summary\">([^<]*)</p>"));
-        assertEquals(List.of("Note", "Meeting"), all(card.body(), "<span class=\"activity-type\">([^<]*)</span>"));
-        assertEquals(List.of("2026-03-04 08:00 UTC", "2026-01-02 10:15 UTC"),
-                all(card.body(), "<time datetime=\"[^\"]*\">([^<]*)</time>"));
+        assertEquals(List.of("Sent the paper", "Talked <chemistry>"), texts(card, "li.activity p.activity-summary"));
+        assertEquals(List.of("Note", "Meeting"), texts(card, "li.activity span.activity-type"));
+        assertEquals(List.of("2026-03-04 08:00 UTC", "2026-01-02 10:15 UTC"), texts(card, "li.activity time[datetime]"));
         assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ? AND type = 'MEETING' "
                 + "AND occurred_at = TIMESTAMPTZ '2026-01-02 10:15:00+00'", id), "the time typed is read as UTC");
 
@@ -243,11 +246,9 @@ class ContactPagesIT {
         assertEquals("Enter a summary.", fieldError(invalid, "summary"));
         assertEquals(2, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
 
-        String activity = find(card.body(), "action=\"/contacts/" + id + "/activities/([0-9a-f-]{36})/delete\"");
-        HttpResponse<String> deleted = grace.submit("/contacts/" + id + "/activities/" + activity + "/delete", Map.of());
+        HttpResponse<String> deleted = grace.submit(deleteActivity(card, id), Map.of());
         assertEquals(303, deleted.statusCode());
-        assertEquals(List.of("Talked <chemistry>"),
-                all(grace.get("/contacts/" + id).body(), "<p class=\"activity-summary\">([^<]*)</p>"));
+        assertEquals(List.of("Talked <chemistry>"), texts(grace.get("/contacts/" + id), "li.activity p.activity-summary"));
         assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
     }
 
@@ -256,8 +257,7 @@ class ContactPagesIT {
         Person owner = signUp("owner");
         UUID id = createContact(owner, Map.of("name", "Rosalind Franklin"));
         logActivity(owner, id, "CALL", "2026-04-05T06:07", "Photo 51");
-        String activity = find(owner.get("/contacts/" + id).body(),
-                "action=\"/contacts/" + id + "/activities/([0-9a-f-]{36})/delete\"");
+        String activityDelete = deleteActivity(owner.get("/contacts/" + id), id);
         Object rowBefore = contactRow(id);
         Person intruder = signUp("intruder");
         intruder.get("/contacts");
@@ -271,7 +271,7 @@ class ContactPagesIT {
                 intruder.submit(contact + "/activities",
                         Map.of("type", "NOTE", "occurredAt", "2026-04-05T06:08", "summary", "Injected")),
                 intruder.submit(contact + "/share", Map.of("team", "")),
-                intruder.submit(contact + "/activities/" + activity + "/delete", Map.of()),
+                intruder.submit(activityDelete, Map.of()),
                 intruder.get("/contacts/" + UUID.randomUUID()));
 
         for (HttpResponse<String> answer : answers) {
@@ -279,7 +279,7 @@ class ContactPagesIT {
             assertEquals(DENIED, alert(answer), answer.uri().toString());
         }
         assertEquals(rowBefore, contactRow(id), "the contact is unchanged");
-        assertEquals(List.of("Photo 51"), all(owner.get(contact).body(), "<p class=\"activity-summary\">([^<]*)</p>"));
+        assertEquals(List.of("Photo 51"), texts(owner.get(contact), "li.activity p.activity-summary"));
         assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ?", id));
         for (String operation : List.of("VIEW", "EDIT", "DELETE", "LOG_ACTIVITY", "SHARE", "DELETE_ACTIVITY")) {
             assertTrue(count("SELECT count(*) FROM access_refusals WHERE user_id = ? AND contact_id = ? AND operation = ?",
@@ -299,25 +299,24 @@ class ContactPagesIT {
         createContact(owner, Map.of("name", "Kept Private"));
 
         HttpResponse<String> card = owner.get("/contacts/" + id);
-        assertEquals(List.of("Not shared", "Research"), all(card.body(), "<option value=\"[^\"]*\"[^>]*>([^<]*)</option>")
-                .subList(0, 2));
+        assertEquals(List.of("Not shared", "Research"), texts(card, "form select[name=team] option"));
         assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", team.toString())).statusCode());
 
         assertEquals(team, value("SELECT team_id FROM contacts WHERE id = ?", id));
         HttpResponse<String> memberList = member.get("/contacts");
-        assertEquals(List.of("Dorothy Hodgkin"), all(memberList.body(), CONTACT_NAMES));
-        assertEquals("Shared with Research", find(memberList.body(), "<span class=\"shared\">([^<]*)</span>"));
+        assertEquals(List.of("Dorothy Hodgkin"), texts(memberList, CONTACT_NAMES));
+        assertEquals(List.of("Shared with Research"), texts(memberList, "table.contacts td span.shared"));
         HttpResponse<String> memberCard = member.get("/contacts/" + id);
         assertEquals(200, memberCard.statusCode());
-        assertEquals("Shared with Research", find(memberCard.body(), "<p class=\"shared\">([^<]*)</p>"));
-        assertFalse(memberCard.body().contains("action=\"/contacts/" + id + "/delete\""), "only the owner may delete");
+        assertEquals("Shared with Research", text(memberCard, "p.shared"));
+        assertTrue(Page.of(memberCard).select("form[action=/contacts/" + id + "/delete]").isEmpty(), "only the owner may delete");
         assertEquals(303, logActivity(member, id, "EMAIL", "2026-05-06T07:08", "Member wrote").statusCode());
         HttpResponse<String> memberDelete = member.submit("/contacts/" + id + "/delete", Map.of());
         assertEquals(403, memberDelete.statusCode());
         assertEquals("Only the owner can delete this contact.", alert(memberDelete));
         assertEquals(1, count("SELECT count(*) FROM contacts WHERE id = ?", id));
 
-        String memberTab = find(member.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        String memberTab = formNumber(member.get("/contacts/" + id), "cacheVersion");
         owner.get("/contacts/" + id);
         assertEquals(303, owner.submit("/contacts/" + id + "/share", Map.of("team", "")).statusCode());
 
@@ -326,12 +325,12 @@ class ContactPagesIT {
                 "occurredAt", "2026-05-06T08:00", "summary", "After the unsharing", "cacheVersion", memberTab));
         assertEquals(403, staleTab.statusCode());
         assertEquals(DENIED, alert(staleTab));
-        assertTrue(staleTab.body().contains("This page was out of date"));
+        assertTrue(text(staleTab, "p.note:not(#live)").startsWith("This page was out of date"), staleTab.body());
         assertEquals(0, count("SELECT count(*) FROM activities WHERE summary = 'After the unsharing'"));
         HttpResponse<String> refused = member.get("/contacts/" + id);
         assertEquals(403, refused.statusCode());
         assertEquals(DENIED, alert(refused));
-        assertEquals("You have no contacts yet.", find(member.get("/contacts").body(), "<p class=\"empty\">([^<]*)</p>"));
+        assertEquals("You have no contacts yet.", text(member.get("/contacts"), "p.empty"));
     }
 
     @Test
@@ -339,7 +338,7 @@ class ContactPagesIT {
         Person heidi = signUp("heidi");
         UUID id = createContact(heidi, Map.of("name", "Lise Meitner"));
         HttpResponse<String> firstTab = heidi.get("/contacts/" + id);
-        String cacheVersion = find(firstTab.body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        String cacheVersion = formNumber(firstTab, "cacheVersion");
 
         heidi.get("/contacts/" + id);
         assertEquals(303, heidi.submit("/contacts/" + id + "/delete", Map.of("cacheVersion", cacheVersion)).statusCode());
@@ -348,7 +347,7 @@ class ContactPagesIT {
 
         assertEquals(403, stale.statusCode());
         assertEquals(DENIED, alert(stale));
-        assertTrue(stale.body().contains("This page was out of date"), stale.body());
+        assertTrue(text(stale, "p.note:not(#live)").startsWith("This page was out of date"), stale.body());
         assertEquals(0, count("SELECT count(*) FROM activities WHERE contact_id = ? OR summary = 'Too late'", id));
         assertTrue(count("SELECT count(*) FROM access_refusals WHERE user_id = ? AND contact_id = ? "
                 + "AND operation = 'LOG_ACTIVITY'", heidi.id, id) > 0);
@@ -358,14 +357,14 @@ class ContactPagesIT {
     void aFormWhoseCacheVersionMovedStillWorksWhileAccessHolds() throws SQLException {
         Person ivan = signUp("ivan");
         UUID id = createContact(ivan, Map.of("name", "Emmy Noether"));
-        String cacheVersion = find(ivan.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
+        String cacheVersion = formNumber(ivan.get("/contacts/" + id), "cacheVersion");
         createContact(ivan, Map.of("name", "Another contact, in another tab"));
 
         HttpResponse<String> logged = ivan.submit("/contacts/" + id + "/activities", Map.of("type", "NOTE",
                 "occurredAt", "2026-07-08T09:10", "summary", "Still allowed", "cacheVersion", cacheVersion));
 
         assertEquals(303, logged.statusCode());
-        assertTrue(Long.parseLong(find(ivan.get("/contacts/" + id).body(), "name=\"cacheVersion\" value=\"(\\d+)\""))
+        assertTrue(Long.parseLong(formNumber(ivan.get("/contacts/" + id), "cacheVersion"))
                 > Long.parseLong(cacheVersion), "the version did move");
         assertEquals(1, count("SELECT count(*) FROM activities WHERE contact_id = ? AND summary = 'Still allowed'", id));
     }
@@ -382,7 +381,9 @@ class ContactPagesIT {
         assertEquals(0, count("SELECT count(*) FROM teams WHERE created_by = ?", owner.id));
 
         UUID team = createTeam(owner, "Sales <EMEA>");
-        assertEquals(List.of("Sales <EMEA>"), all(owner.get("/teams").body(), "<a href=\"/teams/[^\"]*\">([^<]*)</a>"));
+        HttpResponse<String> teams = owner.get("/teams");
+        assertEquals(List.of("Sales <EMEA>"), texts(teams, "ul.teams a"));
+        assertEquals(List.of("/teams/" + team), Page.of(teams).select("ul.teams a").eachAttr("href"));
         owner.get("/teams/" + team);
         assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", stays.email.toUpperCase())).statusCode());
         assertEquals(303, owner.submit("/teams/" + team + "/members", Map.of("email", leaves.email)).statusCode());
@@ -394,11 +395,11 @@ class ContactPagesIT {
         assertEquals("Enter an e-mail address.", fieldError(blank, "email"));
 
         HttpResponse<String> page = owner.get("/teams/" + team);
-        assertEquals(List.of("Owner", "Member", "Member"), all(page.body(), "<td class=\"member-role\">([^<]*)</td>"));
+        assertEquals(List.of("Owner", "Member", "Member"), texts(page, "tr.member td.member-role"));
         assertEquals(3, count("SELECT count(*) FROM team_members WHERE team_id = ?", team));
         HttpResponse<String> asMember = stays.get("/teams/" + team);
         assertEquals(200, asMember.statusCode());
-        assertFalse(asMember.body().contains("/remove\""), "members cannot remove anyone");
+        assertTrue(Page.of(asMember).select("form[action$=/remove]").isEmpty(), "members cannot remove anyone");
 
         HttpResponse<String> ownerLeaves = owner.submit("/teams/" + team + "/leave", Map.of());
         assertEquals(403, ownerLeaves.statusCode());
@@ -417,7 +418,7 @@ class ContactPagesIT {
         HttpResponse<String> removed = owner.submit("/teams/" + team + "/members/" + stays.id + "/remove", Map.of());
         assertEquals(303, removed.statusCode());
         assertEquals(0, count("SELECT count(*) FROM team_members WHERE team_id = ? AND user_id = ?", team, stays.id));
-        assertEquals(List.of("Owner"), all(owner.get("/teams/" + team).body(), "<td class=\"member-role\">([^<]*)</td>"));
+        assertEquals(List.of("Owner"), texts(owner.get("/teams/" + team), "tr.member td.member-role"));
     }
 
     @Test
@@ -456,7 +457,8 @@ class ContactPagesIT {
         assertEquals(303, logActivity(member, id, "CALL", "2026-08-09T10:11", "Member's own change").statusCode());
         HttpResponse<String> afterOwnChange = member.get("/contacts/" + id, "If-None-Match", tag);
         assertEquals(200, afterOwnChange.statusCode());
-        assertTrue(afterOwnChange.body().contains("Member&#39;s own change"), afterOwnChange.body());
+        assertTrue(texts(afterOwnChange, "li.activity p.activity-summary").contains("Member's own change"),
+                afterOwnChange.body());
         String tagAfterOwnChange = etag(afterOwnChange);
         assertFalse(tag.equals(tagAfterOwnChange));
         assertEquals(304, member.get("/contacts/" + id, "If-None-Match", tagAfterOwnChange).statusCode());
@@ -465,7 +467,8 @@ class ContactPagesIT {
         assertEquals(303, logActivity(owner, id, "NOTE", "2026-08-09T11:12", "Teammate's activity").statusCode());
         HttpResponse<String> afterTeammate = member.get("/contacts/" + id, "If-None-Match", tagAfterOwnChange);
         assertEquals(200, afterTeammate.statusCode());
-        assertTrue(afterTeammate.body().contains("Teammate&#39;s activity"), afterTeammate.body());
+        assertTrue(texts(afterTeammate, "li.activity p.activity-summary").contains("Teammate's activity"),
+                afterTeammate.body());
         assertFalse(tagAfterOwnChange.equals(etag(afterTeammate)));
         assertEquals(200, member.get("/contacts?q=barbara", "If-None-Match", searchBeforeTeammate).statusCode());
 
@@ -602,13 +605,13 @@ class ContactPagesIT {
     private HttpResponse<String> logActivity(Person person, UUID contact, String type, String occurredAt, String summary) {
         HttpResponse<String> card = person.get("/contacts/" + contact);
         return person.submit("/contacts/" + contact + "/activities", Map.of("type", type, "occurredAt", occurredAt,
-                "summary", summary, "cacheVersion", find(card.body(), "name=\"cacheVersion\" value=\"(\\d+)\"")));
+                "summary", summary, "cacheVersion", formNumber(card, "cacheVersion")));
     }
 
     /** The page at {@code path} and every page its {@code rel} link leads to, in the order they were visited. */
     private static List<HttpResponse<String>> follow(Person person, String path, String rel) {
         List<HttpResponse<String>> pages = new java.util.ArrayList<>(List.of(person.get(path)));
-        while (pages.get(pages.size() - 1).body().contains("rel=\"" + rel + "\"")) {
+        while (!Page.of(pages.get(pages.size() - 1)).select("a[rel=" + rel + "]").isEmpty()) {
             assertTrue(pages.size() < 20, "the walk ends");
             pages.add(person.get(href(pages.get(pages.size() - 1), rel)));
         }
@@ -617,11 +620,31 @@ class ContactPagesIT {
     }
 
     private static String href(HttpResponse<String> page, String rel) {
-        return find(page.body(), "<a rel=\"" + rel + "\" href=\"([^\"]*)\"").replace("&amp;", "&");
+        return Page.of(page).expectFirst("a[rel=" + rel + "]").attr("href");
+    }
+
+    /** The ids of the contacts listed, in page order, from the links to their pages. */
+    private static List<String> contactIds(HttpResponse<String> page) {
+        return Page.of(page).select(CONTACT_NAMES).eachAttr("href").stream()
+                .map(href -> href.replaceFirst("^/contacts/", "")).toList();
+    }
+
+    /** The value of the hidden {@code version} or {@code cacheVersion} a page's form carries: a number. */
+    private static String formNumber(HttpResponse<String> page, String input) {
+        String number = Page.value(page, input);
+        assertTrue(number.matches("\\d+"), input + ": " + number);
+        return number;
+    }
+
+    /** Where the delete button of the first activity on a contact's timeline posts to. */
+    private static String deleteActivity(HttpResponse<String> card, UUID contact) {
+        String action = Page.of(card).expectFirst("li.activity form").attr("action");
+        assertTrue(action.matches("/contacts/" + contact + "/activities/[0-9a-f-]{36}/delete"), action);
+        return action;
     }
 
     private List<String> searchFor(Person person, String query) {
-        return all(person.get("/contacts?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).body(), CONTACT_NAMES);
+        return texts(person.get("/contacts?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)), CONTACT_NAMES);
     }
 
     private static UUID contactIn(HttpResponse<String> created) {
@@ -636,13 +659,14 @@ class ContactPagesIT {
     /** Every POST form on a contact page carries the CSRF token and the cacheVersion the page was rendered with. */
     private static void assertEveryPostFormCarriesTheTokenAndTheCacheVersion(HttpResponse<String> page, Person person)
             throws SQLException {
-        int forms = page.body().split("<form method=\"post\"", -1).length - 1;
-        int contactForms = forms - 1; // the sign-out form of the layout
-        assertTrue(contactForms >= 3, page.body());
-        assertEquals(forms, page.body().split("name=\"_csrf\" value=\"", -1).length - 1);
-        List<String> versions = all(page.body(), "name=\"cacheVersion\" value=\"(\\d+)\"");
-        assertEquals(contactForms, versions.size());
+        Document card = Page.of(page);
+        List<Element> contactForms = Page.assertFormsCarryTheToken(card).stream()
+                .filter(form -> !form.is("header form")).toList(); // not the sign-out form of the layout
+        assertTrue(contactForms.size() >= 3, page.body());
         String current = String.valueOf(value("SELECT cache_version FROM user_metadata WHERE user_id = ?", person.id));
-        assertTrue(versions.stream().allMatch(current::equals), versions + " vs " + current);
+        for (Element form : contactForms) {
+            assertEquals(current, form.expectFirst("input[type=hidden][name=cacheVersion]").val(), form.attr("action"));
+        }
+        assertEquals(contactForms.size(), card.select("input[name=cacheVersion]").size(), "in no other place");
     }
 }

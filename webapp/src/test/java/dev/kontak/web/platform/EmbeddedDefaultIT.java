@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kontak.web.testing.PageText;
+import dev.kontak.web.testing.Page;
 import dev.kontak.web.testing.RunningKontak;
 import dev.kontak.web.testing.TestAccounts;
+import dev.kontak.web.testing.TextPattern;
 import dev.kontak.web.testing.Visitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ class EmbeddedDefaultIT {
 
             HttpResponse<String> login = visitor.get("/login");
             assertEquals(200, login.statusCode());
-            assertTrue(login.body().contains("<h1>Sign in</h1>"));
+            assertEquals("Sign in", Page.text(login, "h1"));
             assertTrue(visitor.get("/health/ready").body().contains("\"product\":\"H2\""));
             assertEquals(201, visitor.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\""
                     + PASSWORD + "\",\"displayName\":\"Embedded\"}").statusCode());
@@ -53,7 +54,7 @@ class EmbeddedDefaultIT {
             HttpResponse<String> appPassword = visitor.sendJson("POST", "/api/app-passwords", "{\"name\":\"H2 sync\"}",
                     email, PASSWORD);
             assertEquals(201, appPassword.statusCode(), appPassword.body());
-            token = PageText.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
+            token = TextPattern.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
             assertTrue(bearer(visitor, token).body().contains("Kept On H2"));
             HttpResponse<String> metadata = visitor.getJson("/api/metadata", email, PASSWORD);
             assertTrue(metadata.body().contains("\"contactCount\":1"), metadata.body());
@@ -86,14 +87,14 @@ class EmbeddedDefaultIT {
                     + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"Late\"}");
             assertEquals(403, closedApi.statusCode());
             assertEquals(200, bearer(visitor, token).statusCode(), "the app password survived the restart");
-            String id = PageText.find(visitor.getJson("/api/app-passwords", email, PASSWORD).body(),
+            String id = TextPattern.find(visitor.getJson("/api/app-passwords", email, PASSWORD).body(),
                     "\"id\":\"([^\"]+)\"");
             assertEquals(204, visitor.sendJson("DELETE", "/api/app-passwords/" + id, null, email, PASSWORD).statusCode());
             assertEquals(401, bearer(visitor, token).statusCode(), "revoked on H2 too");
             assertEquals(401, visitor.getJson("/api/me", "late@kontak.test", PASSWORD).statusCode());
             HttpResponse<String> closedPage = visitor.get("/signup");
             assertEquals(403, closedPage.statusCode());
-            assertTrue(closedPage.body().contains("Sign-up is closed."));
+            assertTrue(Page.alert(closedPage).startsWith("Sign-up is closed."), closedPage.body());
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.kontak.web.security;
 
-import static dev.kontak.web.testing.PageText.alert;
-import static dev.kontak.web.testing.PageText.find;
+import static dev.kontak.web.testing.Page.alert;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.web.testing.Page;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,8 @@ class HostileInputIT {
 
     private static final String SCRIPT = "<script>alert('x')</script>";
     private static final String ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
+    /** Where the layout shows the signed-in person's name. */
+    private static final String DISPLAY_NAME = "nav.account span.who";
     private static final String SQL = "Robert'); DROP TABLE contacts; -- \" \\ % _ ; /*";
     private static final String ONE_MEGABYTE = "x".repeat(1024 * 1024);
     private static final List<String> TABLES = List.of("users", "contacts", "activities", "teams", "team_members",
@@ -69,36 +73,37 @@ class HostileInputIT {
                 Map.of("displayName", SCRIPT, "email", email, "password", PASSWORD));
         assertEquals(303, signedUp.statusCode(), signedUp.body());
 
-        assertShownEscaped(visitor.get("/contacts"));
+        assertShownEscaped(visitor.get("/contacts"), DISPLAY_NAME);
         visitor.get("/contacts/new");
         HttpResponse<String> created = visitor.submit("/contacts/new", Map.of("name", SCRIPT, "company", SCRIPT,
                 "notes", SCRIPT, "email", "", "phone", ""));
         assertEquals(303, created.statusCode(), created.body());
         String contact = created.headers().firstValue("Location").orElseThrow().replaceAll(".*/contacts/", "");
-        assertShownEscaped(visitor.get("/contacts"));
+        assertShownEscaped(visitor.get("/contacts"), DISPLAY_NAME, "table.contacts a.contact-name",
+                "table.contacts tbody td:nth-child(2)");
         HttpResponse<String> card = visitor.get("/contacts/" + contact);
-        assertEquals(SCRIPT, find(card.body(), "<dd id=\"contact-company\">([^<]*)</dd>"));
-        assertShownEscaped(card);
+        assertShownEscaped(card, DISPLAY_NAME, "h1", "dd#contact-company", "dd#contact-notes");
 
         HttpResponse<String> logged = visitor.submit("/contacts/" + contact + "/activities", Map.of("type", "NOTE",
-                "occurredAt", "2026-11-26T10:00", "summary", SCRIPT, "cacheVersion", cacheVersion(card)));
+                "occurredAt", "2026-11-26T10:00", "summary", SCRIPT, "cacheVersion", Page.value(card, "cacheVersion")));
         assertEquals(303, logged.statusCode(), logged.body());
-        HttpResponse<String> timeline = visitor.get("/contacts/" + contact);
-        assertEquals(SCRIPT, find(timeline.body(), "<p class=\"activity-summary\">([^<]*)</p>"));
-        assertShownEscaped(visitor.get("/contacts/" + contact + "/edit"));
+        assertShownEscaped(visitor.get("/contacts/" + contact), "li.activity p.activity-summary");
+        assertShownEscaped(visitor.get("/contacts/" + contact + "/edit"), DISPLAY_NAME, "input[name=name]",
+                "input[name=company]", "textarea[name=notes]");
 
         HttpResponse<String> team = visitor.submit("/teams", Map.of("name", SCRIPT));
         assertEquals(303, team.statusCode(), team.body());
-        assertShownEscaped(visitor.get("/teams"));
-        assertShownEscaped(visitor.get(team.headers().firstValue("Location").orElseThrow()));
+        assertShownEscaped(visitor.get("/teams"), DISPLAY_NAME, "ul.teams a");
+        assertShownEscaped(visitor.get(team.headers().firstValue("Location").orElseThrow()), DISPLAY_NAME, "h1",
+                "tr.member td.member-name");
 
         visitor.get("/contacts/new");
         HttpResponse<String> rejected = visitor.submit("/contacts/new",
                 Map.of("name", SCRIPT, "email", SCRIPT, "phone", SCRIPT, "company", "", "notes", ""));
         assertEquals(400, rejected.statusCode());
-        assertShownEscaped(rejected);
+        assertShownEscaped(rejected, DISPLAY_NAME, "input[name=name]", "input[name=email]", "input[name=phone]");
         assertTrue(rejected.body().contains("value=\"" + ESCAPED + "\""), "what was typed is shown back as text");
-        assertShownEscaped(visitor.get("/contacts?q=" + encode(SCRIPT)));
+        assertShownEscaped(visitor.get("/contacts?q=" + encode(SCRIPT)), DISPLAY_NAME, "form[role=search] input[name=q]");
 
         UUID user = UUID.fromString((String) TestDatabase.value("SELECT id::text FROM users WHERE email = ?", email));
         assertEquals(SCRIPT, TestDatabase.value("SELECT display_name FROM users WHERE id = ?", user));
@@ -252,7 +257,7 @@ class HostileInputIT {
         }
         HttpResponse<String> card = visitor.get("/contacts/" + id);
         assertClientError(visitor.submit("/contacts/" + id + "/activities", Map.of("type", "CALL",
-                "occurredAt", "2026-11-26T10:00", "summary", ONE_MEGABYTE, "cacheVersion", cacheVersion(card))));
+                "occurredAt", "2026-11-26T10:00", "summary", ONE_MEGABYTE, "cacheVersion", Page.value(card, "cacheVersion"))));
         visitor.get("/teams");
         assertClientError(visitor.submit("/teams", Map.of("name", ONE_MEGABYTE)));
         Visitor stranger = new Visitor(root);
@@ -292,12 +297,12 @@ class HostileInputIT {
         Visitor visitor = signIn(user);
         HttpResponse<String> card = visitor.get("/contacts/" + id);
         HttpResponse<String> share = visitor.submit("/contacts/" + id + "/share", Map.of("team", "' OR 1=1 --",
-                "cacheVersion", cacheVersion(card)));
+                "cacheVersion", Page.value(card, "cacheVersion")));
         assertEquals(400, share.statusCode());
         assertEquals("The request was not understood.", alert(share));
         for (String path : List.of("/contacts/nope/delete", "/contacts/" + id + "/activities/nope/delete",
                 "/teams/nope/members", "/contacts/%27/edit")) {
-            HttpResponse<String> answer = visitor.submit(path, Map.of("cacheVersion", cacheVersion(card)));
+            HttpResponse<String> answer = visitor.submit(path, Map.of("cacheVersion", Page.value(card, "cacheVersion")));
             assertEquals(404, answer.statusCode(), path);
             assertEquals("This page does not exist.", alert(answer), path);
         }
@@ -393,14 +398,19 @@ class HostileInputIT {
         return new Visitor(root).sendJson(method, path, json, user.email(), PASSWORD);
     }
 
-    private static String cacheVersion(HttpResponse<String> page) {
-        return find(page.body(), "name=\"cacheVersion\" value=\"([^\"]*)\"");
-    }
-
-    /** The script never appears as markup, and does appear as text. */
-    private static void assertShownEscaped(HttpResponse<String> page) {
-        assertFalse(page.body().contains("<script>alert"), page.body());
-        assertTrue(page.body().contains(ESCAPED), page.body());
+    /**
+     * The script is what each element {@code shownIn} selects shows (its text, or a form field's value), and never
+     * markup: the page has no script element made of it, and its HTML has it escaped.
+     */
+    private static void assertShownEscaped(HttpResponse<String> answer, String... shownIn) {
+        Document page = Page.of(answer);
+        for (String css : shownIn) {
+            Element shown = page.expectFirst(css);
+            assertEquals(SCRIPT, shown.is("input, textarea") ? shown.val() : shown.text(), css);
+        }
+        assertTrue(page.select("script:containsData(alert)").isEmpty(), answer.body());
+        assertFalse(answer.body().contains("<script>alert"), answer.body());
+        assertTrue(answer.body().contains(ESCAPED), answer.body());
     }
 
     private static void assertTooLarge(HttpResponse<String> answer, String field) {

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kontak.auth.control.Redact;
 import dev.kontak.auth.entity.AppToken;
-import dev.kontak.web.testing.PageText;
 import dev.kontak.web.testing.RunningKontak;
 import dev.kontak.web.testing.TestDatabase;
+import dev.kontak.web.testing.TextPattern;
 import dev.kontak.web.testing.Visitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -90,7 +90,7 @@ class MaskedLogsIT {
             HttpResponse<String> appPassword = other.sendJson("POST", "/api/app-passwords", "{\"name\":\"Bob's sync\"}",
                     bob, PASSWORD);
             assertEquals(201, appPassword.statusCode(), appPassword.body());
-            String token = PageText.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
+            String token = TextPattern.find(appPassword.body(), "\"token\":\"(kontak_[^\"]+)\"");
             secrets.add(token.substring(AppToken.PREFIX.length(), AppToken.PREFIX.length() + 8));
             assertEquals(200, bearer(other, token).statusCode());
             assertEquals(200, other.getJson("/api/me", bob, token).statusCode());

@@ -1,8 +1,8 @@
 package dev.kontak.web.signin;
 
-import static dev.kontak.web.testing.PageText.alert;
-import static dev.kontak.web.testing.PageText.fieldError;
-import static dev.kontak.web.testing.PageText.find;
+import static dev.kontak.web.testing.Page.alert;
+import static dev.kontak.web.testing.Page.fieldError;
+import static dev.kontak.web.testing.Page.texts;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kontak.web.testing.PageText;
+import dev.kontak.web.testing.Page;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +110,7 @@ class AppPasswordsIT {
         assertFalse(list.body().contains(token.substring(7)), list.body());
         HttpResponse<String> page = signedInVisitor(email).get("/account");
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("<td class=\"app-password-name\">Laptop</td>"), page.body());
+        assertEquals(List.of("Laptop"), texts(page, "td.app-password-name"));
         assertFalse(page.body().contains(token.substring(7)), "the page does not show it again");
 
         Map<String, String> row = row("SELECT * FROM app_passwords WHERE id = ?", UUID.fromString(created.getString("id")));
@@ -185,7 +186,9 @@ class AppPasswordsIT {
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM app_passwords WHERE id = ?", UUID.fromString(id)));
         assertEquals(200, bearer("GET", "/api/me", alices.getString("token"), null).statusCode(), "still works");
         assertEquals("[]", visitor.getJson("/api/app-passwords", bob, PASSWORD).body());
-        assertFalse(bobOnPages.get("/account").body().contains("Alice&#39;s tablet"));
+        HttpResponse<String> bobsAccount = bobOnPages.get("/account");
+        assertEquals("You have no app passwords.", Page.text(bobsAccount, "p.empty"));
+        assertFalse(Page.of(bobsAccount).text().contains("Alice's tablet"));
         assertEquals(400, visitor.sendJson("DELETE", "/api/app-passwords/not-an-id", null, bob, PASSWORD).statusCode());
     }
 
@@ -237,31 +240,40 @@ class AppPasswordsIT {
         Visitor browser = signedInVisitor(email);
         HttpResponse<String> empty = browser.get("/account");
         assertEquals(200, empty.statusCode());
-        assertTrue(browser.get("/contacts").body().contains("/account\">Account</a>"), "linked from the navigation");
-        assertTrue(empty.body().contains("You have no app passwords."), empty.body());
+        assertEquals("Account", Page.text(browser.get("/contacts"), "nav.sections a[href=/account]"),
+                "linked from the navigation");
+        assertEquals("You have no app passwords.", Page.text(empty, "p.empty"));
 
         HttpResponse<String> created = browser.submit("/account", Map.of("name", "Laptop <b>bold</b>"));
 
         assertEquals(200, created.statusCode(), created.body());
         assertEquals("no-store", created.headers().firstValue("Cache-Control").orElseThrow());
-        String token = find(created.body(), "<code id=\"new-token\" class=\"mono\">(" + TOKEN_SHAPE + ")</code>");
+        Document shown = Page.of(created);
+        String token = shown.expectFirst("code#new-token").text();
+        assertTrue(token.matches(TOKEN_SHAPE), token);
+        assertEquals("Your new app password for \u201cLaptop <b>bold</b>\u201d", shown.expectFirst(".saved-now h2").text());
+        assertEquals(List.of("Laptop <b>bold</b>"), texts(created, "td.app-password-name"));
+        assertTrue(shown.select("main b").isEmpty(), "no markup made of the name");
         assertTrue(created.body().contains("Laptop &lt;b&gt;bold&lt;/b&gt;"), created.body());
         assertFalse(created.body().contains("<b>bold"));
         assertEquals(200, bearer("GET", "/api/me", token, null).statusCode());
 
         HttpResponse<String> listed = browser.get("/account");
         assertFalse(listed.body().contains(token.substring(7)), "shown once");
-        assertEquals(List.of("Laptop <b>bold</b>"), PageText.all(listed.body(), "<td class=\"app-password-name\">([^<]*)</td>"));
-        assertTrue(listed.body().matches("(?s).*<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC</td>\\s*<td>\\d{4}-\\d{2}-\\d{2} "
-                + "\\d{2}:\\d{2} UTC</td>.*"), "created and last used: " + listed.body());
-        String id = find(listed.body(), "action=\"[^\"]*/account/([0-9a-f-]{36})/revoke\"");
+        assertTrue(Page.of(listed).select("#new-token").isEmpty(), "shown once");
+        List<String> row = texts(listed, "tr.app-password td");
+        assertEquals("Laptop <b>bold</b>", row.get(0));
+        assertTrue(row.get(1).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"), "created: " + row);
+        assertTrue(row.get(2).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"), "last used: " + row);
+        String revoke = Page.of(listed).expectFirst("tr.app-password form").attr("action");
+        assertTrue(revoke.matches("/account/[0-9a-f-]{36}/revoke"), revoke);
 
-        HttpResponse<String> revoked = browser.submit("/account/" + id + "/revoke", Map.of());
+        HttpResponse<String> revoked = browser.submit(revoke, Map.of());
 
         assertEquals(303, revoked.statusCode());
         assertTrue(revoked.headers().firstValue("Location").orElseThrow().endsWith("/account"));
         assertEquals(401, bearer("GET", "/api/me", token, null).statusCode());
-        assertTrue(browser.get("/account").body().contains("You have no app passwords."));
+        assertEquals("You have no app passwords.", Page.text(browser.get("/account"), "p.empty"));
     }
 
     @Test
@@ -280,10 +292,10 @@ class AppPasswordsIT {
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM app_passwords WHERE id = ?", UUID.fromString(id)));
         HttpResponse<String> page = browser.get("/account");
         assertEquals(200, page.statusCode());
-        assertEquals(List.of("Kept"), PageText.all(page.body(), "<td class=\"app-password-name\">([^<]*)</td>"));
-        assertTrue(page.body().contains("<td>Never</td>"), "not used yet: " + page.body());
-        int forms = page.body().split("<form method=\"post\"", -1).length - 1;
-        assertEquals(forms, page.body().split("name=\"_csrf\" value=\"", -1).length - 1, "every form has the token");
+        List<String> row = texts(page, "tr.app-password td");
+        assertEquals(List.of("Kept"), texts(page, "td.app-password-name"));
+        assertEquals("Never", row.get(2), "not used yet: " + row);
+        Page.assertFormsCarryTheToken(Page.of(page));
     }
 
     @Test
@@ -314,7 +326,7 @@ class AppPasswordsIT {
         HttpResponse<String> tooLong = browser.submit("/account", Map.of("name", "y".repeat(101)));
         assertEquals(400, tooLong.statusCode());
         assertEquals("Use at most 100 characters.", fieldError(tooLong, "name"));
-        assertTrue(tooLong.body().contains("value=\"" + "y".repeat(101) + "\""), "what was typed stays in the form");
+        assertEquals("y".repeat(101), Page.value(tooLong, "name"), "what was typed stays in the form");
 
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM app_passwords p JOIN users u ON u.id = p.account_id "
                 + "WHERE u.email = ?", email));

@@ -12,17 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
 
 /**
  * Someone using Kontak over HTTP: keeps cookies like a browser, does not follow redirects (tests look at them), and
  * sends forms with the CSRF token of the last page it saw.
  */
 public class Visitor {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final URI base;
     private final HttpClient http;
@@ -121,9 +118,9 @@ public class Visitor {
     }
 
     private HttpResponse<String> remember(HttpResponse<String> response) {
-        Matcher token = CSRF.matcher(response.body());
-        if (token.find()) {
-            csrf = token.group(1);
+        Element token = Page.of(response).selectFirst("input[name=_csrf]");
+        if (token != null && !token.val().isEmpty()) {
+            csrf = token.val();
         }
         return response;
     }
