@@ -5,6 +5,6 @@
  * of every user's metadata with "Refresh now" ({@link dev.kontak.admin.boundary.MetadataDirectory}), the audit of
  * refused operations ({@link dev.kontak.admin.boundary.AccessAudit}), and the runs over every user, "verify
  * integrity" and "refresh all" ({@link dev.kontak.admin.boundary.AllUsers}), with what each found per user
- * ({@link dev.kontak.admin.control.MetadataChecks}).
+ * ({@link dev.kontak.admin.control.LastChecks}).
  */
 package dev.kontak.admin;

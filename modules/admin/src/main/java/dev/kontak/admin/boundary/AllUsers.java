@@ -1,10 +1,10 @@
 package dev.kontak.admin.boundary;
 
-import dev.kontak.admin.control.MetadataChecks;
+import dev.kontak.admin.control.LastChecks;
 import dev.kontak.jobs.boundary.Job;
 import dev.kontak.jobs.boundary.JobStep;
 import dev.kontak.metadata.control.BatchResult;
-import dev.kontak.metadata.control.IntegrityCheck;
+import dev.kontak.metadata.control.CheckAndRepair;
 import dev.kontak.metadata.control.MetadataRefresher;
 import dev.kontak.metadata.control.UserIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two runs an administrator starts over every user's metadata, {@code kontak.batch.size} users a step (user-id
- * order, one transaction per check, repair or refresh): "Verify integrity of all users" ({@link IntegrityCheck},
+ * order, one transaction per check, repair or refresh): "Verify integrity of all users" ({@link CheckAndRepair},
  * as the background repair) and "Refresh all" (the seed's bulk metadata refresh). Both hold one lease: one such
  * run at a time across all nodes. What each step found goes to metadata_checks, for the user directory.
  */
@@ -31,13 +31,13 @@ public class AllUsers {
     private static final Logger LOG = Logger.getLogger(AllUsers.class.getName());
 
     @Inject
-    IntegrityCheck integrity;
+    CheckAndRepair checkAndRepair;
 
     @Inject
     MetadataRefresher refresher;
 
     @Inject
-    MetadataChecks checks;
+    LastChecks checks;
 
     @Inject
     UserIds users;
@@ -48,7 +48,7 @@ public class AllUsers {
 
     /** Compare every row with a full recompute and repair the ones that drifted. */
     public Job verify() {
-        return job("verify-all-users", after -> integrity.next(after, batchSize));
+        return job("verify-all-users", after -> checkAndRepair.next(after, batchSize));
     }
 
     /** Recompute every row from the data. */

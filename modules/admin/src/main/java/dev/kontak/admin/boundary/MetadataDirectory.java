@@ -1,8 +1,8 @@
 package dev.kontak.admin.boundary;
 
-import dev.kontak.admin.control.MetadataChecks;
+import dev.kontak.admin.control.LastChecks;
 import dev.kontak.admin.entity.CheckOutcome;
-import dev.kontak.admin.entity.MetadataCheck;
+import dev.kontak.admin.entity.LastCheck;
 import dev.kontak.auth.entity.Account;
 import dev.kontak.kernel.rls.AcrossUsers;
 import dev.kontak.metadata.boundary.Metadata;
@@ -35,7 +35,7 @@ public class MetadataDirectory {
     public static final int PAGE_SIZE = 50;
 
     private static final String FROM = " FROM Account a LEFT JOIN UserMetadata m ON m.userId = a.id"
-            + " LEFT JOIN MetadataCheck c ON c.userId = a.id WHERE a.email LIKE :email" + EmailSearch.ESCAPE;
+            + " LEFT JOIN LastCheck c ON c.userId = a.id WHERE a.email LIKE :email" + EmailSearch.ESCAPE;
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +47,7 @@ public class MetadataDirectory {
     AccessList access;
 
     @Inject
-    MetadataChecks checks;
+    LastChecks checks;
 
     @Inject
     MetadataRefresher refresher;

@@ -1,6 +1,6 @@
 package dev.kontak.admin.boundary;
 
-import dev.kontak.admin.entity.MetadataCheck;
+import dev.kontak.admin.entity.LastCheck;
 import dev.kontak.metadata.boundary.MetadataView;
 import java.util.List;
 import java.util.UUID;
@@ -14,5 +14,5 @@ import java.util.UUID;
  * @param refusals   the user's latest refused operations, newest first
  */
 public record UserMetadataDetails(UUID userId, String email, String displayName, String role, MetadataView metadata,
-        Long ageSeconds, boolean stale, MetadataCheck check, List<Refusal> refusals) {
+        Long ageSeconds, boolean stale, LastCheck check, List<Refusal> refusals) {
 }

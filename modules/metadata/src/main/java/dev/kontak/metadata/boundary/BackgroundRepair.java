@@ -2,7 +2,7 @@ package dev.kontak.metadata.boundary;
 
 import dev.kontak.jobs.boundary.Job;
 import dev.kontak.jobs.boundary.JobStep;
-import dev.kontak.metadata.control.IntegrityCheck;
+import dev.kontak.metadata.control.CheckAndRepair;
 import dev.kontak.metadata.control.MetadataMetrics;
 import dev.kontak.metadata.control.UserIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 /**
  * The seed's background sync and data integrity checks, as a job: goes through every user's metadata in steps of
  * {@code kontak.sync.batch-size} users (default 200, user-id order), compares it with a full recompute from the
- * data and repairs the rows that drifted ({@link IntegrityCheck}). Run every {@code kontak.sync.interval} by
+ * data and repairs the rows that drifted ({@link CheckAndRepair}). Run every {@code kontak.sync.interval} by
  * {@link RepairSchedule} on the one node that holds its lease, which keeps the lease for one interval after the
  * run, so the other nodes skip that interval instead of repeating the work.
  */
@@ -26,7 +26,7 @@ public class BackgroundRepair implements Job {
     public static final String KIND = "metadata-repair";
 
     @Inject
-    IntegrityCheck integrity;
+    CheckAndRepair checkAndRepair;
 
     @Inject
     UserIds users;
@@ -66,7 +66,7 @@ public class BackgroundRepair implements Job {
 
     @Override
     public JobStep next(String checkpoint) {
-        JobStep step = integrity.next(checkpoint == null ? null : UUID.fromString(checkpoint), batchSize).step();
+        JobStep step = checkAndRepair.next(checkpoint == null ? null : UUID.fromString(checkpoint), batchSize).step();
         // a suspect that could not even be checked under its lock counts as drifted, not repaired
         driftFound.inc(step.noticed() + step.failures());
         driftRepaired.inc(step.changed());

@@ -17,22 +17,22 @@ import java.util.logging.Logger;
  * transaction of its own ({@link DriftRepair}), so that one failed repair loses nothing else.
  */
 @ApplicationScoped
-public class IntegrityCheck {
+public class CheckAndRepair {
 
-    private static final Logger LOG = Logger.getLogger(IntegrityCheck.class.getName());
+    private static final Logger LOG = Logger.getLogger(CheckAndRepair.class.getName());
 
     @Inject
-    DriftRepair audit;
+    DriftRepair drift;
 
     /** The next {@code size} users after {@code after} (from the first when null); no users when all are done. */
     public BatchResult next(UUID after, int size) {
-        DriftRepair.Batch batch = audit.check(after, size);
+        DriftRepair.Batch batch = drift.check(after, size);
         Map<UUID, Drift> checked = new HashMap<>();
         batch.users().forEach(user -> checked.put(user, Drift.none()));
         List<UUID> failed = new ArrayList<>();
         for (UUID user : batch.suspects()) {
             try {
-                checked.put(user, audit.repair(user));
+                checked.put(user, drift.repair(user));
             } catch (RuntimeException e) {
                 checked.remove(user);
                 failed.add(user);

@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "metadata_checks")
-public class MetadataCheck {
+public class LastCheck {
 
     @Id
     @Column(name = "user_id")
@@ -35,10 +35,10 @@ public class MetadataCheck {
     @Column(name = "refreshed_at")
     private Instant refreshedAt;
 
-    protected MetadataCheck() {
+    protected LastCheck() {
     }
 
-    public MetadataCheck(UUID userId) {
+    public LastCheck(UUID userId) {
         this.userId = userId;
     }
 

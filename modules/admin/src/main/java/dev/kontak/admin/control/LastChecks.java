@@ -1,6 +1,6 @@
 package dev.kontak.admin.control;
 
-import dev.kontak.admin.entity.MetadataCheck;
+import dev.kontak.admin.entity.LastCheck;
 import dev.kontak.metadata.control.BatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** Where what administrators last learnt about each user's metadata is kept: metadata_checks. */
 @ApplicationScoped
-public class MetadataChecks {
+public class LastChecks {
 
     @PersistenceContext
     EntityManager em;
@@ -21,8 +21,8 @@ public class MetadataChecks {
     @Inject
     Clock clock;
 
-    public Optional<MetadataCheck> find(UUID user) {
-        return Optional.ofNullable(em.find(MetadataCheck.class, user));
+    public Optional<LastCheck> find(UUID user) {
+        return Optional.ofNullable(em.find(LastCheck.class, user));
     }
 
     /** One batch's results: the drift found (and repaired) and the refresh per user, and whose check failed. */
@@ -37,9 +37,9 @@ public class MetadataChecks {
         of(user).refreshed(clock.instant());
     }
 
-    private MetadataCheck of(UUID user) {
+    private LastCheck of(UUID user) {
         return find(user).orElseGet(() -> {
-            MetadataCheck check = new MetadataCheck(user);
+            LastCheck check = new LastCheck(user);
             em.persist(check);
             return check;
         });
