@@ -9,10 +9,12 @@ public final class Redact {
     private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z]{2,}");
     /**
      * A run of digits and the separators people type in phone numbers, with at least seven digits, that does not
-     * start or end inside a longer word or number: UUIDs, ISO times and dotted numbers do not match.
+     * start or end inside a longer word or number: UUIDs (one whose first group is all digits included), ISO times
+     * and dotted numbers do not match.
      */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.:/-])\\+?\\d[\\d ()./-]{5,}\\d(?![\\w:]|\\.\\d)");
-    private static final Pattern NOT_A_PHONE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{1,3}(?:\\.\\d{1,3}){3}");
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.:/-])\\+?\\d[\\d ()./-]{5,}\\d(?![\\w:]|\\.\\d|-\\w)");
+    private static final Pattern NOT_A_PHONE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{1,3}(?:\\.\\d{1,3}){3}"
+            + "|\\d{8}-\\d{4}-\\d{4}-\\d{4}-\\d{12}");
     private static final int PHONE_DIGITS = 7;
 
     /** Every e-mail address and phone number in free text (a log message, an exception's), masked. */

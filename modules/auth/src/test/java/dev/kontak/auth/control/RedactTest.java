@@ -34,6 +34,9 @@ class RedactTest {
         String plain = "Refused VIEW on contact 123e4567-e89b-12d3-a456-426614174000 at 2026-11-26T10:00:00Z"
                 + " and 2026-11-26 10:00:00.123, 200 users checked in 1234 ms from 192.168.100.200:8080, v1.2.3";
         assertEquals(plain, Redact.text(plain));
+        String digitsFirst = "Refused VIEW on contact 75028888-998f-496d-a25f-77d7863b01f3 for user"
+                + " 12345678-1234-1234-1234-123456789012";
+        assertEquals(digitsFirst, Redact.text(digitsFirst), "UUIDs that start with (or are all) digits");
         assertEquals("a***@e***.com", Redact.text(Redact.text("alice@example.com")), "masking twice changes nothing");
     }
 }
