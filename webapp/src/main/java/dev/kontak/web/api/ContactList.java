@@ -12,12 +12,12 @@ import java.util.function.Function;
  * the list has: exact for the whole list; for a search counted up to a limit ({@code totalExact} false: more),
  * and only on its first page (both null on the others: counting again on every page would cost more than the page).
  */
-public record ContactList(List<ContactView> items, int size, String sort, String next, String previous, Long total,
+public record ContactList(List<ContactSummary> items, int size, String sort, String next, String previous, Long total,
         Boolean totalExact) {
 
     /** @param total null when not counted */
     static ContactList of(ContactPage page, int size, MatchCount total, Function<ContactCursor, String> encode) {
-        return new ContactList(page.contacts().stream().map(ContactView::of).toList(), size, page.order().parameter(),
+        return new ContactList(page.contacts().stream().map(ContactSummary::of).toList(), size, page.order().parameter(),
                 page.hasNext() ? encode.apply(page.next()) : null,
                 page.hasPrevious() ? encode.apply(page.previous()) : null, total == null ? null : total.value(),
                 total == null ? null : total.exact());

@@ -4,13 +4,16 @@ import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
+import dev.kontak.contacts.control.PhoneNumbers;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.web.contacts.ListRequest;
+import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,11 +23,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,7 +48,8 @@ public class ContactsResource {
 
     static final int MAX_PAGE_SIZE = 100;
     private static final long DEFAULT_PAGE_SIZE = 20;
-    private static final String DETAILS = "{\"name\", \"email\", \"phone\", \"company\", \"notes\"}";
+    private static final String DETAILS = "a contact ({\"name\", \"emails\", \"phones\", ...} or {\"name\", \"email\", "
+            + "\"phone\", \"company\", \"notes\"})";
 
     @Inject
     Caller caller;
@@ -54,6 +62,9 @@ public class ContactsResource {
 
     @Inject
     PageCursors cursors;
+
+    @Inject
+    PhoneNumbers phones;
 
     @Context
     UriInfo uri;
@@ -78,24 +89,26 @@ public class ContactsResource {
     }
 
     @POST
-    public Response create(ContactDetails details) {
-        Contact created = contacts.create(Parameters.body(details, DETAILS));
+    public Response create(ContactInput input) {
+        Contact created = checked(Parameters.body(input, DETAILS), () -> contacts.create(input.details()));
         return Response.created(uri.getBaseUriBuilder().path("contacts").path(created.id().toString()).build())
-                .entity(ContactView.of(created)).build();
+                .entity(view(created)).build();
     }
 
     @GET
     @Path("{id}")
     public ContactView view(@PathParam("id") String id) {
-        return ContactView.of(contacts.view(Parameters.id("id", id)));
+        return view(contacts.view(Parameters.id("id", id)));
     }
 
     @PUT
     @Path("{id}")
-    public ContactView update(@PathParam("id") String id, ContactUpdate update) {
+    public ContactView update(@PathParam("id") String id, ContactInput update) {
         UUID contactId = Parameters.id("id", id);
         Parameters.body(update, DETAILS + " and the \"version\" you saw");
-        return ContactView.of(contacts.update(contactId, update.details(), update.version()));
+        return view(checked(update, () -> update.usesQuickFields()
+                ? contacts.change(contactId, update::appliedTo, update.version())
+                : contacts.update(contactId, update.details(), update.version())));
     }
 
     @DELETE
@@ -111,7 +124,26 @@ public class ContactsResource {
         UUID contactId = Parameters.id("id", id);
         String team = Parameters.body(choice, "{\"teamId\": \"...\"} or {\"teamId\": null}").teamId();
         UUID teamId = team == null ? null : Parameters.id("teamId", team);
-        return ContactView.of(contacts.shareWith(contactId, teamId));
+        return view(contacts.shareWith(contactId, teamId));
+    }
+
+    private ContactView view(Contact contact) {
+        return ContactView.of(contact, phones::formatted);
+    }
+
+    /** Invalid fields answered by the names the client sent: a quick-form client sent "email", not "emails[0]". */
+    private static Contact checked(ContactInput input, Supplier<Contact> change) {
+        try {
+            return change.get();
+        } catch (ConstraintViolationException invalid) {
+            if (!input.usesQuickFields()) {
+                throw invalid;
+            }
+            Map<String, String> named = new TreeMap<>();
+            Violations.byField(invalid).forEach((field, message) -> named.putIfAbsent(ContactDetails.quickField(field),
+                    message));
+            throw new WebApplicationException(ApiError.answer(400, "Invalid input.", named));
+        }
     }
 
     /** Asks without doing anything: the seed's validate_contact_access. */

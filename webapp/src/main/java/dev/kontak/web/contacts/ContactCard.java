@@ -4,9 +4,12 @@ import dev.kontak.contacts.boundary.ActivityLog;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.TeamView;
 import dev.kontak.contacts.boundary.Teams;
+import dev.kontak.contacts.control.PhoneNumbers;
 import dev.kontak.contacts.entity.Activity;
 import dev.kontak.contacts.entity.ActivityType;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.contacts.entity.PostalAddress;
 import dev.kontak.kernel.UserId;
 import dev.kontak.web.page.ConditionalGet;
 import dev.kontak.web.page.Pages;
@@ -20,7 +23,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One contact's page: its details, its timeline (latest first) and the forms that act on it. The owner also gets
@@ -45,7 +51,25 @@ public class ContactCard {
     MetadataVersion versions;
 
     @Inject
+    PhoneNumbers phoneNumbers;
+
+    @Inject
     Clock clock;
+
+    /** A labelled value as the page shows it. */
+    public record Line(String label, String text) {
+    }
+
+    /** A postal address as the page shows it, a line per part that is there. */
+    public record Address(String label, List<String> lines) {
+
+        static Address of(PostalAddress address) {
+            String town = Stream.of(address.postalCode(), address.locality()).filter(Objects::nonNull)
+                    .collect(Collectors.joining(" "));
+            return new Address(address.label(), Stream.of(address.poBox(), address.extended(), address.street(),
+                    town.isEmpty() ? null : town, address.region(), address.country()).filter(Objects::nonNull).toList());
+        }
+    }
 
     /** Answers 304 while the user's metadata has not moved since the browser's copy. */
     void show(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
@@ -73,6 +97,11 @@ public class ContactCard {
         List<TeamView> yourTeams = teams.teamsOf();
         Map<String, Object> variables = new HashMap<>();
         variables.put("contact", contact);
+        ContactDetails card = contact.details();
+        variables.put("card", card);
+        variables.put("phones", card.phones().stream().map(phone -> new Line(phone.label(), phoneNumbers.formatted(phone)))
+                .toList());
+        variables.put("addresses", card.addresses().stream().map(Address::of).toList());
         variables.put("timeline", timeline);
         variables.put("owner", contact.isOwnedBy(UserId.of(user)));
         variables.put("teams", yourTeams);

@@ -3,10 +3,8 @@ package dev.kontak.web.contacts;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactEditConflict;
 import dev.kontak.contacts.entity.Contact;
-import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
-import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,12 +35,12 @@ public class ContactEditor {
     }
 
     void save(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
-        ContactDetails typed = ContactForm.read(request);
+        ContactForm typed = ContactForm.read(request);
         long version = Parameters.number(request, "version").orElse(-1);
         try {
-            contacts.update(contactId, typed, version);
+            contacts.change(contactId, typed::appliedTo, version);
         } catch (ConstraintViolationException invalid) {
-            render(request, response, 400, contactId, typed, version, Map.of("errors", Violations.byField(invalid)));
+            render(request, response, 400, contactId, typed, version, Map.of("errors", ContactForm.errors(invalid)));
             return;
         } catch (ContactEditConflict conflict) {
             Contact current = contacts.view(contactId);
@@ -54,7 +52,7 @@ public class ContactEditor {
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, UUID contactId,
-            ContactDetails form, long version, Map<String, ?> answer) throws IOException {
+            ContactForm form, long version, Map<String, ?> answer) throws IOException {
         Map<String, Object> variables = new HashMap<>(answer);
         variables.putAll(Map.of("heading", "contact.edit", "action", "/contacts/" + contactId + "/edit",
                 "cancel", "/contacts/" + contactId, "form", form, "version", version));

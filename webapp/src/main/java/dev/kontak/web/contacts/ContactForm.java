@@ -3,24 +3,44 @@ package dev.kontak.web.contacts;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Parameters;
+import dev.kontak.web.page.Violations;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The fields of the new-contact and edit-contact forms, which are the fields of {@link ContactDetails}. */
-final class ContactForm {
+/**
+ * The quick form of the new-contact and edit-contact pages: a name, the first e-mail and phone, the organisation
+ * and notes ({@link ContactDetails#withQuick}); saving it leaves the rest of the card as it is.
+ */
+record ContactForm(String name, String email, String phone, String company, String notes) {
 
-    static final ContactDetails EMPTY = new ContactDetails("", "", "", "", "");
-
-    private ContactForm() {
-    }
+    static final ContactForm EMPTY = new ContactForm("", "", "", "", "");
 
     /** As typed: a rejected form shows exactly what was sent. */
-    static ContactDetails read(HttpServletRequest request) {
-        return new ContactDetails(Parameters.text(request, "name"), Parameters.text(request, "email"),
+    static ContactForm read(HttpServletRequest request) {
+        return new ContactForm(Parameters.text(request, "name"), Parameters.text(request, "email"),
                 Parameters.text(request, "phone"), Parameters.text(request, "company"),
                 Parameters.text(request, "notes"));
     }
 
-    static ContactDetails of(Contact contact) {
-        return new ContactDetails(contact.name(), contact.email(), contact.phone(), contact.company(), contact.notes());
+    static ContactForm of(Contact contact) {
+        return new ContactForm(contact.name(), contact.email(), contact.phone(), contact.company(), contact.notes());
+    }
+
+    ContactDetails asNew() {
+        return ContactDetails.of(name, email, phone, company, notes);
+    }
+
+    ContactDetails appliedTo(ContactDetails card) {
+        return card.withQuick(name, email, phone, company, notes);
+    }
+
+    /** The form's own field names for what the details refused. */
+    static Map<String, String> errors(ConstraintViolationException invalid) {
+        Map<String, String> errors = new TreeMap<>();
+        Violations.byField(invalid).forEach((field, message) -> errors.putIfAbsent(ContactDetails.quickField(field),
+                message));
+        return errors;
     }
 }

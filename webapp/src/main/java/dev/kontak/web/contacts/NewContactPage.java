@@ -2,9 +2,7 @@ package dev.kontak.web.contacts;
 
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.entity.Contact;
-import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
-import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,18 +26,18 @@ public class NewContactPage {
     }
 
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ContactDetails typed = ContactForm.read(request);
+        ContactForm typed = ContactForm.read(request);
         Contact created;
         try {
-            created = contacts.create(typed);
+            created = contacts.create(typed.asNew());
         } catch (ConstraintViolationException invalid) {
-            render(request, response, 400, typed, Violations.byField(invalid));
+            render(request, response, 400, typed, ContactForm.errors(invalid));
             return;
         }
         Pages.redirect(request, response, "/contacts/" + created.id());
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, ContactDetails form,
+    private void render(HttpServletRequest request, HttpServletResponse response, int status, ContactForm form,
             Map<String, String> errors) throws IOException {
         page.render(request, response, status,
                 Map.of("heading", "contact.new", "action", "/contacts/new", "form", form, "errors", errors));

@@ -12,20 +12,37 @@ public final class Violations {
     private Violations() {
     }
 
-    /** Field name (the last node of the property path) to its first message. */
+    /**
+     * Field name to its first message. A field is named by its path below the method's parameter, as a form names
+     * it: {@code name}, {@code emails[0].address}; a plain parameter by its own name.
+     */
     public static Map<String, String> byField(ConstraintViolationException invalid) {
         Map<String, String> errors = new TreeMap<>();
         for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-            errors.putIfAbsent(lastNode(violation.getPropertyPath()), violation.getMessage());
+            errors.putIfAbsent(field(violation.getPropertyPath()), violation.getMessage());
         }
         return errors;
     }
 
-    private static String lastNode(Path path) {
-        String name = "";
+    private static String field(Path path) {
+        String parameter = "";
+        StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
-            name = node.getName();
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY, CONTAINER_ELEMENT, BEAN -> {
+                    if (node.isInIterable() && node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getName() != null && !node.getName().startsWith("<")) {
+                        field.append(field.length() == 0 ? "" : ".").append(node.getName());
+                    }
+                }
+                default -> {
+                    // the method and its return value name no field
+                }
+            }
         }
-        return name;
+        return field.length() == 0 ? parameter : field.toString();
     }
 }

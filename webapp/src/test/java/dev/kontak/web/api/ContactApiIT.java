@@ -189,8 +189,10 @@ class ContactApiIT {
         JsonObject contact = json(created);
         String id = contact.getString("id");
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/contacts/" + id));
-        assertEquals(Set.of("id", "ownerId", "teamId", "name", "email", "phone", "company", "notes", "activityCount",
-                "lastActivityAt", "createdAt", "updatedAt", "version"), contact.keySet());
+        assertEquals(Set.of("id", "ownerId", "teamId", "name", "nameParts", "nickname", "email", "phone", "company",
+                "emails", "phones", "addresses", "urls", "organization", "department", "title", "birthday",
+                "anniversary", "labels", "favourite", "notes", "activityCount", "lastActivityAt", "createdAt",
+                "updatedAt", "version"), contact.keySet());
         assertEquals("Ada Lovelace", contact.getString("name"));
         assertEquals(user.id().toString(), contact.getString("ownerId"));
         assertEquals(JsonValue.NULL, contact.get("teamId"));
@@ -608,6 +610,82 @@ class ContactApiIT {
         JsonObject recomputed = ok(200, call(user, "POST", "/api/metadata/refresh", null));
         assertEquals(after.getString("dataChecksum"), recomputed.getString("dataChecksum"),
                 "the deltas of parallel changes add up to what a full recompute finds");
+    }
+
+    @Test
+    void aContactKeepsEveryPartOfItsCardAndATeammateReadsItWhole() {
+        User owner = signUp("card");
+        User mate = signUp("cardmate");
+        String card = """
+                {"name": "", "nameParts": {"prefix": "Dr.", "given": "Ada", "additional": "King", "family": "Lovelace"},
+                 "nickname": "Ada", "emails": [{"label": "work", "address": "ada@engines.example"},
+                                              {"label": "home", "address": "ada@home.example"}],
+                 "phones": [{"label": "mobile", "number": "0812-3456-7890"}, {"label": "fax", "number": "123"}],
+                 "addresses": [{"label": "home", "street": "12 St James's Square", "locality": "London",
+                                "postalCode": "SW1Y 4JH", "country": "United Kingdom"}],
+                 "urls": [{"label": "blog", "url": "https://engines.example/ada"}],
+                 "organization": "Analytical Engines", "department": "Research", "title": "Countess",
+                 "birthday": "1815-12-10", "anniversary": "--07-08", "labels": ["vip", "friends", "vip"],
+                 "favourite": true, "notes": "Met at the Royal Society."}""";
+
+        JsonObject created = createContactWith(owner, card);
+        share(owner, created.getString("id"), teamOf(owner, mate));
+        JsonObject seen = ok(200, call(mate, "GET", "/api/contacts/" + created.getString("id"), null));
+
+        for (JsonObject contact : List.of(created, seen)) {
+            assertEquals("Dr. Ada King Lovelace", contact.getString("name"), "made of the parts");
+            assertEquals("Lovelace", contact.getJsonObject("nameParts").getString("family"));
+            assertEquals(JsonValue.NULL, contact.getJsonObject("nameParts").get("suffix"));
+            assertEquals(List.of("work|ada@engines.example", "home|ada@home.example"),
+                    contact.getJsonArray("emails").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("label") + "|" + e.getString("address")).toList());
+            JsonObject mobile = contact.getJsonArray("phones").getJsonObject(0);
+            assertEquals("0812-3456-7890", mobile.getString("number"), "as typed");
+            assertEquals("+6281234567890", mobile.getString("e164"));
+            assertEquals("+62 812-3456-7890", mobile.getString("formatted"));
+            assertEquals(JsonValue.NULL, contact.getJsonArray("phones").getJsonObject(1).get("e164"), "no valid number");
+            JsonObject home = contact.getJsonArray("addresses").getJsonObject(0);
+            assertEquals("12 St James's Square|London|SW1Y 4JH|United Kingdom", home.getString("street") + "|"
+                    + home.getString("locality") + "|" + home.getString("postalCode") + "|" + home.getString("country"));
+            assertEquals("https://engines.example/ada", contact.getJsonArray("urls").getJsonObject(0).getString("url"));
+            assertEquals("Analytical Engines|Research|Countess|1815-12-10|--07-08", contact.getString("organization")
+                    + "|" + contact.getString("department") + "|" + contact.getString("title") + "|"
+                    + contact.getString("birthday") + "|" + contact.getString("anniversary"));
+            assertEquals(List.of("friends", "vip"), strings(contact.getJsonArray("labels")));
+            assertTrue(contact.getBoolean("favourite"));
+            assertEquals("ada@engines.example|0812-3456-7890|Analytical Engines", contact.getString("email") + "|"
+                    + contact.getString("phone") + "|" + contact.getString("company"), "the first ones, as before");
+        }
+
+        JsonObject quick = ok(200, call(owner, "PUT", "/api/contacts/" + created.getString("id"),
+                "{\"name\": \"Ada Lovelace\", \"email\": \"ada@analytical.example\", \"phone\": \"0812-3456-7890\"}"));
+        assertEquals(List.of("ada@analytical.example", "ada@home.example"), quick.getJsonArray("emails")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("address")).toList(),
+                "the quick form changes the first e-mail only");
+        assertEquals("work", quick.getJsonArray("emails").getJsonObject(0).getString("label"), "with its label");
+        assertEquals(1, quick.getJsonArray("addresses").size(), "and leaves the rest of the card");
+        assertEquals(JsonValue.NULL, quick.get("company"), "its organisation was sent as none");
+
+        JsonObject whole = ok(200, call(owner, "PUT", "/api/contacts/" + created.getString("id"),
+                "{\"name\": \"Ada\", \"emails\": []}"));
+        assertEquals(0, whole.getJsonArray("emails").size() + whole.getJsonArray("phones").size()
+                + whole.getJsonArray("addresses").size() + whole.getJsonArray("labels").size(), "any other PUT replaces it all");
+    }
+
+    @Test
+    void aCardsInvalidPartsAreNamedByTheirPlaceAndNothingIsWritten() throws SQLException {
+        User user = signUp("badcard");
+        long before = TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", user.id());
+
+        assertInvalidField(call(user, "POST", "/api/contacts", "{\"name\": \"X\", \"emails\": [{\"address\": \"a@b.example\"},"
+                + " {\"address\": \"not an address\"}]}"), "emails[1].address");
+        assertInvalidField(call(user, "POST", "/api/contacts", "{\"name\": \"X\", \"urls\": [{\"url\": \"javascript:alert(1)\"}]}"),
+                "urls[0].url");
+        assertInvalidField(call(user, "POST", "/api/contacts", "{\"name\": \"X\", \"birthday\": \"2023-02-29\"}"), "birthday");
+        assertInvalidField(call(user, "POST", "/api/contacts", "{\"name\": \"X\", \"email\": \"nope\"}"), "email");
+        assertInvalidField(call(user, "POST", "/api/contacts", "{\"nameParts\": {\"given\": \" \"}}"), "name");
+
+        assertEquals(before, TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", user.id()));
     }
 
     private User signUp(String who) {

@@ -541,6 +541,51 @@ class ContactPagesIT {
         }
     }
 
+    @Test
+    void theContactPageShowsTheWholeCardAndItsQuickFormLeavesTheRestOfIt() throws Exception {
+        Person kate = signUp("kate");
+        HttpResponse<String> created = kate.visitor.sendJson("POST", "/api/contacts", """
+                {"name": "Ada Lovelace", "nickname": "Ada",
+                 "emails": [{"label": "work", "address": "ada@engines.example"}, {"address": "ada@home.example"}],
+                 "phones": [{"label": "mobile", "number": "0812-3456-7890"}],
+                 "addresses": [{"label": "home", "street": "12 St James's Square", "locality": "London",
+                                "postalCode": "SW1Y 4JH", "country": "United Kingdom"}],
+                 "urls": [{"url": "https://engines.example/ada"}], "organization": "Analytical Engines",
+                 "title": "Countess", "birthday": "--12-10", "labels": ["friends", "vip"], "favourite": true}""",
+                kate.email, PASSWORD);
+        assertEquals(201, created.statusCode(), created.body());
+        UUID id = UUID.fromString(find(created.body(), "\"id\":\"([^\"]+)\""));
+
+        HttpResponse<String> card = kate.get("/contacts/" + id);
+
+        assertEquals(List.of("ada@engines.example", "ada@home.example"), texts(card, "dd.contact-email"));
+        assertEquals(List.of("work", "E-mail", "mobile"), Page.of(card).select("dd.contact-email, dd.contact-phone")
+                .stream().map(dd -> dd.previousElementSibling().text()).toList(), "each with its label, or the field's name");
+        assertEquals(List.of("+62 812-3456-7890"), texts(card, "dd.contact-phone"), "formatted");
+        assertEquals(List.of("12 St James's Square", "SW1Y 4JH London", "United Kingdom"),
+                texts(card, "dd.contact-address span"));
+        assertEquals("https://engines.example/ada", Page.of(card).expectFirst("dd.contact-url a").attr("href"));
+        assertEquals("Analytical Engines", text(card, "dd#contact-company"));
+        assertEquals("Countess", text(card, "dd#contact-title"));
+        assertEquals("--12-10", text(card, "dd#contact-birthday"));
+        assertEquals(List.of("friends", "vip"), texts(card, "dd#contact-labels span.label"));
+        assertEquals("Ada", text(card, "dd#contact-nickname"));
+
+        kate.get("/contacts/" + id + "/edit");
+        HttpResponse<String> saved = kate.submit("/contacts/" + id + "/edit", Map.of("name", "Ada King",
+                "email", "ada@analytical.example", "phone", "", "company", "Analytical Engines", "notes", "",
+                "version", formNumber(kate.get("/contacts/" + id + "/edit"), "version")));
+        assertEquals(303, saved.statusCode(), saved.body());
+
+        HttpResponse<String> after = kate.get("/contacts/" + id);
+        assertEquals("Ada King", text(after, "h1"));
+        assertEquals(List.of("ada@analytical.example", "ada@home.example"), texts(after, "dd.contact-email"));
+        assertEquals(List.of(), texts(after, "dd.contact-phone"), "a blank phone removes the first");
+        assertEquals(List.of("12 St James's Square", "SW1Y 4JH London", "United Kingdom"),
+                texts(after, "dd.contact-address span"), "what the quick form does not show stays");
+        assertEquals(List.of("friends", "vip"), texts(after, "dd#contact-labels span.label"));
+    }
+
     private static String etag(HttpResponse<String> page) {
         return page.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + page.statusCode()));
     }

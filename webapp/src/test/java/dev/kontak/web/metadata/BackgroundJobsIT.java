@@ -376,7 +376,7 @@ class BackgroundJobsIT {
     }
 
     private static ContactDetails details(String name) {
-        return new ContactDetails(name, "someone@example.com", "+62 812 0000", "Acme", "notes");
+        return ContactDetails.of(name, "someone@example.com", "+62 812 0000", "Acme", "notes");
     }
 
     private static ActivityDetails call(String when) {

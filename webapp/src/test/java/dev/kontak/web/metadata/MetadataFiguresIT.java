@@ -251,7 +251,7 @@ class MetadataFiguresIT {
     }
 
     private static ContactDetails details(String name) {
-        return new ContactDetails(name, null, null, null, null);
+        return ContactDetails.of(name, null, null, null, null);
     }
 
     private static ActivityDetails activity(String when) {

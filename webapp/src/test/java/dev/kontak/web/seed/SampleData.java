@@ -210,6 +210,10 @@ public final class SampleData {
         try (PreparedStatement contactRows = db.prepareStatement("INSERT INTO contacts (id, owner_id, team_id, name, "
                 + "email, phone, company, activity_count, last_activity_at, activities_digest, created_at, updated_at, "
                 + "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement emailRows = db.prepareStatement("INSERT INTO contact_emails (contact_id, ordinal, label, "
+                        + "address) VALUES (?, 0, NULL, ?)");
+                PreparedStatement phoneRows = db.prepareStatement("INSERT INTO contact_phones (contact_id, ordinal, label, "
+                        + "number, e164) VALUES (?, 0, NULL, ?, NULL)");
                 PreparedStatement activityRows = db.prepareStatement("INSERT INTO activities (id, contact_id, author_id, "
                         + "type, occurred_at, summary, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (User owner : users) {
@@ -217,12 +221,13 @@ public final class SampleData {
                 for (int c = 0; c < count; c++) {
                     Contact contact = contact(owner, c % 3 == 0 ? owner.team : null, plan.activitiesPerContact(), activityRows);
                     addContact(contactRows, contact);
+                    addCard(emailRows, phoneRows, contact);
                     if (contacts % BATCH == 0 || pending.getOrDefault(activityRows, 0) >= BATCH) {
-                        send(contactRows, activityRows); // contacts before the activities on them
+                        send(contactRows, emailRows, phoneRows, activityRows); // contacts before what is on them
                     }
                 }
             }
-            send(contactRows, activityRows);
+            send(contactRows, emailRows, phoneRows, activityRows);
         }
         return null;
     }
@@ -242,7 +247,7 @@ public final class SampleData {
     /** A contact as Kontak makes one, shared with the team if there is one, with its activities added. */
     private Contact contact(User owner, Team team, int activityCount, PreparedStatement activityRows) throws SQLException {
         Person person = person(contacts);
-        Contact contact = new Contact(owner.id, new ContactDetails(person.name(), person.email(), person.phone(),
+        Contact contact = new Contact(owner.id, ContactDetails.of(person.name(), person.email(), person.phone(),
                 person.company(), null), now);
         if (team != null) {
             contact.shareWith(team.id(), now);
@@ -283,6 +288,21 @@ public final class SampleData {
         rows.setLong(13, contact.version());
         rows.addBatch();
         contacts++;
+    }
+
+    /** Its e-mail and phone, the card's rows of their own (the contact row keeps the first of each as well). */
+    private static void addCard(PreparedStatement emailRows, PreparedStatement phoneRows, Contact contact)
+            throws SQLException {
+        if (contact.email() != null) {
+            emailRows.setObject(1, contact.id());
+            emailRows.setString(2, contact.email());
+            emailRows.addBatch();
+        }
+        if (contact.phone() != null) {
+            phoneRows.setObject(1, contact.id());
+            phoneRows.setString(2, contact.phone());
+            phoneRows.addBatch();
+        }
     }
 
     private void send(PreparedStatement... statements) throws SQLException {

@@ -3,6 +3,7 @@ package dev.kontak.contacts.boundary;
 import dev.kontak.contacts.control.ContactListing.Segment;
 import dev.kontak.contacts.control.ContactListing;
 import dev.kontak.contacts.control.Memberships;
+import dev.kontak.contacts.control.PhoneNumbers;
 import dev.kontak.contacts.control.SearchTerm;
 import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Contact;
@@ -22,11 +23,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
@@ -64,6 +70,12 @@ public class ContactBook {
     ActingUser caller;
 
     @Inject
+    PhoneNumbers phones;
+
+    @Inject
+    Validator validator;
+
+    @Inject
     Clock clock;
 
     /** One of the reasons of dev.kontak.admin.control.MetadataMetrics.DENIALS (this module cannot see it). */
@@ -74,30 +86,48 @@ public class ContactBook {
 
     public Contact create(@Valid ContactDetails details) {
         UserId user = caller.id();
-        Contact contact = new Contact(user.value(), details, clock.instant());
+        Contact contact = new Contact(user.value(), normalised(details), clock.instant());
         em.persist(contact);
         em.flush(); // sets the version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state()));
         return contact;
     }
 
+    /** The contact with its whole card ({@link Contact#details}), readable after the transaction. */
     public Contact view(UUID contactId) {
-        return accessible(caller.id(), contactId, ContactOperation.VIEW, LockModeType.NONE);
+        return withCard(accessible(caller.id(), contactId, ContactOperation.VIEW, LockModeType.NONE));
     }
 
     /** @param expectedVersion the version the user saw, or null to overwrite whatever is there */
     public Contact update(UUID contactId, @Valid ContactDetails details, Long expectedVersion) {
+        return edit(contactId, current -> details, expectedVersion);
+    }
+
+    /**
+     * As {@link #update}, with the new details made from the current ones in the same transaction, under the edit's
+     * lock: a form that shows part of a card changes that part and nothing it did not show.
+     */
+    public Contact change(UUID contactId, UnaryOperator<ContactDetails> change, Long expectedVersion) {
+        return edit(contactId, change, expectedVersion);
+    }
+
+    private Contact edit(UUID contactId, UnaryOperator<ContactDetails> change, Long expectedVersion) {
         UserId user = caller.id();
         Contact contact = accessible(user, contactId, ContactOperation.EDIT, LockModeType.PESSIMISTIC_WRITE);
         if (expectedVersion != null && expectedVersion != contact.version()) {
             staleForms.inc();
             throw new ContactEditConflict();
         }
+        ContactDetails changed = change.apply(contact.details());
+        Set<ConstraintViolation<ContactDetails>> invalid = validator.validate(changed);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
         ContactState before = contact.state();
-        contact.change(details, clock.instant());
+        contact.change(normalised(changed), clock.instant());
         em.flush(); // the new version, as above
         changes.fire(new ContactChanged(ContactChanged.Kind.UPDATED, user, before, contact.state()));
-        return contact;
+        return withCard(contact);
     }
 
     public void delete(UUID contactId) {
@@ -124,7 +154,7 @@ public class ContactBook {
             throw new ContactRefused("You can share a contact only with a team you belong to.");
         }
         sharing.shareWith(contact, teamId, user);
-        return contact;
+        return withCard(contact);
     }
 
     /**
@@ -158,6 +188,19 @@ public class ContactBook {
         }
         long found = listing.count(caller.id(), term, limit + 1);
         return new MatchCount(Math.min(found, limit), found <= limit);
+    }
+
+    private ContactDetails normalised(ContactDetails details) {
+        return details.withPhones(phones.normalised(details.phones()));
+    }
+
+    /**
+     * Reads the contact's lists in this transaction: read later, with no user named to row level security, they
+     * would come back empty.
+     */
+    private static Contact withCard(Contact contact) {
+        contact.details();
+        return contact;
     }
 
     /** Asks the observers of {@link ContactAccessRequested} (the metadata module) whether this may happen. */

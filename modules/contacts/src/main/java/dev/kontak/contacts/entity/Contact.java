@@ -2,14 +2,24 @@ package dev.kontak.contacts.entity;
 
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.columns.NullableUuidColumn;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -42,10 +52,57 @@ public class Contact {
     @Column(nullable = false)
     private String name;
 
+    @Embedded
+    private StructuredName structuredName = StructuredName.none();
+
+    private String nickname;
+
+    /** The first e-mail address and phone number and the organisation, kept on the row for lists and searches. */
     private String email;
     private String phone;
     private String company;
+
+    private String department;
+
+    @Column(name = "job_title")
+    private String title;
+
+    @Convert(converter = PartialDateColumn.class)
+    private PartialDate birthday;
+
+    @Convert(converter = PartialDateColumn.class)
+    private PartialDate anniversary;
+
+    private boolean favourite;
+
     private String notes;
+
+    // Lazy, and read only inside the transaction that loads the contact (ContactBook): read later, outside it, row
+    // level security would show them empty.
+    @ElementCollection
+    @CollectionTable(name = "contact_emails", joinColumns = @JoinColumn(name = "contact_id"))
+    @OrderColumn(name = "ordinal")
+    private List<EmailAddress> emails = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "contact_phones", joinColumns = @JoinColumn(name = "contact_id"))
+    @OrderColumn(name = "ordinal")
+    private List<PhoneNumber> phones = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "contact_addresses", joinColumns = @JoinColumn(name = "contact_id"))
+    @OrderColumn(name = "ordinal")
+    private List<PostalAddress> addresses = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "contact_urls", joinColumns = @JoinColumn(name = "contact_id"))
+    @OrderColumn(name = "ordinal")
+    private List<WebAddress> urls = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "contact_labels", joinColumns = @JoinColumn(name = "contact_id"))
+    @Column(name = "label")
+    private Set<String> labels = new HashSet<>();
 
     @Column(name = "activity_count", nullable = false)
     private int activityCount;
@@ -80,12 +137,41 @@ public class Contact {
     }
 
     public void change(ContactDetails details, Instant now) {
-        this.name = details.name().strip();
-        this.email = blankToNull(details.email());
-        this.phone = blankToNull(details.phone());
-        this.company = blankToNull(details.company());
-        this.notes = blankToNull(details.notes());
+        this.name = details.name();
+        this.structuredName = details.structuredName();
+        this.nickname = details.nickname();
+        this.email = details.email();
+        this.phone = details.phone();
+        this.company = details.organization();
+        this.department = details.department();
+        this.title = details.title();
+        this.birthday = details.birthday();
+        this.anniversary = details.anniversary();
+        this.favourite = details.favourite();
+        this.notes = details.notes();
+        replace(emails, details.emails());
+        replace(phones, details.phones());
+        replace(addresses, details.addresses());
+        replace(urls, details.urls());
+        if (!labels.equals(details.labels())) {
+            labels.clear();
+            labels.addAll(details.labels());
+        }
         this.updatedAt = now;
+    }
+
+    /** Everything the user keeps about this contact; reads its lists, so call it inside the loading transaction. */
+    public ContactDetails details() {
+        return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, company, department,
+                title, birthday, anniversary, new TreeSet<>(labels), favourite, notes);
+    }
+
+    /** Only what changed is written: an unchanged list costs no statement. */
+    private static <T> void replace(List<T> kept, List<T> wanted) {
+        if (!kept.equals(wanted)) {
+            kept.clear();
+            kept.addAll(wanted);
+        }
     }
 
     public void shareWith(UUID team, Instant now) {
@@ -125,10 +211,6 @@ public class Contact {
         return ownerId.equals(user.value());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     public UUID id() {
         return id;
     }
@@ -153,8 +235,13 @@ public class Contact {
         return phone;
     }
 
+    /** The organisation (vCard ORG), kept in the column {@code company}. */
     public String company() {
         return company;
+    }
+
+    public boolean favourite() {
+        return favourite;
     }
 
     public String notes() {
