@@ -9,8 +9,10 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.AccessDecision;
+import dev.kontak.vcards.boundary.AddressBookExport;
 import dev.kontak.web.contacts.ListRequest;
 import dev.kontak.web.page.Violations;
+import ezvcard.VCardVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -27,7 +29,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -66,6 +72,9 @@ public class ContactsResource {
     @Inject
     PhoneNumbers phones;
 
+    @Inject
+    AddressBookExport export;
+
     @Context
     UriInfo uri;
 
@@ -93,6 +102,29 @@ public class ContactsResource {
         Contact created = checked(Parameters.body(input, DETAILS), () -> contacts.create(input.details()));
         return Response.created(uri.getBaseUriBuilder().path("contacts").path(created.id().toString()).build())
                 .entity(view(created)).build();
+    }
+
+    /**
+     * The caller's contacts, or those {@code q} finds, as one vCard file: {@code format=vcard} (4.0, the default) or
+     * {@code vcard3} (3.0), written while it is read ({@link AddressBookExport}).
+     */
+    @GET
+    @Path("export")
+    @Produces("text/vcard")
+    public Response export(@QueryParam("format") String format, @QueryParam("q") String query) {
+        VCardVersion version;
+        try {
+            version = AddressBookExport.versionOf(format);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidParameter("format", unknown.getMessage());
+        }
+        StreamingOutput cards = out -> {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            export.write(query, version, text);
+            text.flush();
+        };
+        return Response.ok(cards, "text/vcard; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + AddressBookExport.FILE_NAME + "\"").build();
     }
 
     @GET

@@ -38,6 +38,9 @@ public class ContactRoutes extends ResourceRoutes {
     @Inject
     ContactStatus status;
 
+    @Inject
+    ContactExport export;
+
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
@@ -45,6 +48,7 @@ public class ContactRoutes extends ResourceRoutes {
             switch (route) {
                 case "GET new" -> newContact.form(request, response);
                 case "POST new" -> newContact.create(request, response);
+                case "GET export" -> export.download(request, response);
                 case "GET " -> card.show(request, response, path.id());
                 case "GET state" -> status.answer(request, response, path.id());
                 case "GET edit" -> editor.form(request, response, path.id());

@@ -11,6 +11,10 @@ import dev.kontak.web.testing.ListOrderModel;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.property.Email;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -40,6 +44,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -686,6 +691,50 @@ class ContactApiIT {
         assertInvalidField(call(user, "POST", "/api/contacts", "{\"nameParts\": {\"given\": \" \"}}"), "name");
 
         assertEquals(before, TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", user.id()));
+    }
+
+    @Test
+    void anExportHoldsEveryContactTheCallerMaySeeAsVcardsWithTheirWholeCards() {
+        User owner = signUp("exporter");
+        User mate = signUp("exportmate");
+        User stranger = signUp("exportstranger");
+        JsonObject ada = createContactWith(owner, """
+                {"name": "Ada Lovelace", "emails": [{"label": "work", "address": "ada@engines.example"},
+                 {"address": "ada@home.example"}], "phones": [{"label": "mobile", "number": "0812-3456-7890"}],
+                 "organization": "Analytical Engines", "birthday": "--12-10", "labels": ["vip"]}""");
+        createContact(owner, "Charles Babbage");
+        share(mate, createContact(mate, "Shared By Mate").getString("id"), teamOf(mate, owner));
+        createContact(stranger, "Not Yours");
+
+        HttpResponse<String> four = exported(owner, "");
+        assertEquals(200, four.statusCode(), four.body());
+        assertTrue(four.headers().firstValue("Content-Type").orElseThrow().startsWith("text/vcard"));
+        assertTrue(four.headers().firstValue("Content-Disposition").orElseThrow().contains("kontak-contacts.vcf"));
+        List<VCard> cards = Ezvcard.parse(four.body()).all();
+        assertEquals(Set.of("Ada Lovelace", "Charles Babbage", "Shared By Mate"),
+                cards.stream().map(card -> card.getFormattedName().getValue()).collect(Collectors.toSet()));
+        assertTrue(cards.stream().allMatch(card -> card.getVersion() == VCardVersion.V4_0));
+        VCard card = cards.stream().filter(c -> c.getFormattedName().getValue().equals("Ada Lovelace")).findFirst()
+                .orElseThrow();
+        assertEquals("urn:uuid:" + ada.getString("id"), card.getUid().getValue());
+        assertEquals(List.of("ada@engines.example", "ada@home.example"),
+                card.getEmails().stream().map(Email::getValue).toList());
+        assertEquals("0812-3456-7890", card.getTelephoneNumbers().get(0).getText());
+        assertEquals("Analytical Engines", card.getOrganization().getValues().get(0));
+        assertEquals(List.of("vip"), card.getCategories().getValues());
+        assertEquals(12, card.getBirthday().getPartialDate().getMonth());
+
+        List<VCard> three = Ezvcard.parse(exported(owner, "?format=vcard3").body()).all();
+        assertEquals(3, three.size());
+        assertTrue(three.stream().allMatch(c -> c.getVersion() == VCardVersion.V3_0));
+        assertEquals(List.of("Charles Babbage"), Ezvcard.parse(exported(owner, "?q=babb").body()).all().stream()
+                .map(c -> c.getFormattedName().getValue()).toList(), "a search's result");
+        assertInvalidField(exported(owner, "?format=csv2"), "format");
+    }
+
+    private HttpResponse<String> exported(User user, String query) {
+        return visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/contacts/export" + query))
+                .header("Authorization", Visitor.basic(user.email(), PASSWORD)).GET());
     }
 
     private User signUp(String who) {

@@ -586,6 +586,27 @@ class ContactPagesIT {
         assertEquals(List.of("friends", "vip"), texts(after, "dd#contact-labels span.label"));
     }
 
+    @Test
+    void theListLinksToAnExportOfWhatItShowsAndTheSignedInSessionDownloadsIt() {
+        Person leo = signUp("leo");
+        createContact(leo, Map.of("name", "Leonhard Euler"));
+        createContact(leo, Map.of("name", "Emmy Noether"));
+
+        HttpResponse<String> found = leo.get("/contacts?q=euler");
+        String export = Page.of(found).expectFirst("a#export").attr("href");
+        assertEquals("Export these (vCard)", text(found, "a#export"));
+        assertEquals("Export all (vCard)", text(leo.get("/contacts"), "a#export"));
+        HttpResponse<String> file = leo.get(export);
+
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.body().startsWith("BEGIN:VCARD"), file.body());
+        assertTrue(file.body().contains("FN:Leonhard Euler"), file.body());
+        assertFalse(file.body().contains("Noether"), "only what the search found");
+        assertTrue(file.headers().firstValue("Content-Disposition").orElseThrow().contains("kontak-contacts.vcf"));
+        assertTrue(leo.get("/contacts/export?format=vcard3").body().contains("VERSION:3.0"));
+        assertEquals(400, leo.get("/contacts/export?format=xml").statusCode());
+    }
+
     private static String etag(HttpResponse<String> page) {
         return page.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + page.statusCode()));
     }
