@@ -83,6 +83,7 @@ final class ScaleMeasurements {
         cacheBytesPerUser(before, withSmall, cacheBytes());
         appPasswords();
         deepCursors();
+        exports();
         int warmup = options.number("warmup", 1);
         int rounds = options.number("rounds", 10);
         for (int round = 0; round < warmup + rounds; round++) {
@@ -288,6 +289,28 @@ final class ScaleMeasurements {
     private static Optional<Double> sample(String metrics, String series) {
         Matcher sample = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$").matcher(metrics);
         return sample.find() ? Optional.of(Double.parseDouble(sample.group(1))) : Optional.empty();
+    }
+
+    /**
+     * {@code GET /api/contacts/export} once per user: every contact the user may see as vCard 4.0, streamed. The
+     * figure is the whole answer's time, its size and cards per second (once: it reads every contact).
+     */
+    private void exports() {
+        for (BenchUser user : List.of(small, large)) {
+            long started = System.nanoTime();
+            HttpResponse<String> answer = exchange(user.api(request("/api/contacts/export"), SampleData.PASSWORD).GET());
+            double millis = millisSince(started);
+            if (answer.statusCode() != 200) {
+                timings.unavailable("GET /api/contacts/export (every contact, vCard 4.0)",
+                        "answered " + answer.statusCode());
+                return;
+            }
+            long cards = answer.body().lines().filter("BEGIN:VCARD"::equals).count();
+            timings.figure("GET /api/contacts/export (every contact, vCard 4.0)", user.label(), String.format(
+                    Locale.ROOT, "%,d cards, %,d KB in %,.0f ms (%,.0f cards/s)", cards, answer.body().length() / 1024,
+                    millis, cards / (millis / 1000)));
+            log("export of %s: %,d cards in %.0f ms", user.label(), cards, millis);
+        }
     }
 
     /** An app password for each user where this build has them ({@code POST /api/app-passwords}). */
