@@ -34,8 +34,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -171,10 +169,8 @@ public class ContactsResource {
             if (!input.usesQuickFields()) {
                 throw invalid;
             }
-            Map<String, String> named = new TreeMap<>();
-            Violations.byField(invalid).forEach((field, message) -> named.putIfAbsent(ContactDetails.quickField(field),
-                    message));
-            throw new WebApplicationException(ApiError.answer(400, "Invalid input.", named));
+            throw new WebApplicationException(ApiError.answer(400, "Invalid input.",
+                    Violations.byField(invalid, ContactDetails::quickField)));
         }
     }
 

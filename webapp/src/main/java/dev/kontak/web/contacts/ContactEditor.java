@@ -3,8 +3,10 @@ package dev.kontak.web.contacts;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactEditConflict;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
+import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,7 @@ public class ContactEditor {
         try {
             contacts.change(contactId, typed::appliedTo, version);
         } catch (ConstraintViolationException invalid) {
-            render(request, response, 400, contactId, typed, version, Map.of("errors", ContactForm.errors(invalid)));
+            render(request, response, 400, contactId, typed, version, Map.of("errors", Violations.byField(invalid, ContactDetails::quickField)));
             return;
         } catch (ContactEditConflict conflict) {
             Contact current = contacts.view(contactId);

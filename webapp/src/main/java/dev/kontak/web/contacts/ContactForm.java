@@ -3,11 +3,7 @@ package dev.kontak.web.contacts;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Parameters;
-import dev.kontak.web.page.Violations;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolationException;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The quick form of the new-contact and edit-contact pages: a name, the first e-mail and phone, the organisation
@@ -34,13 +30,5 @@ record ContactForm(String name, String email, String phone, String company, Stri
 
     ContactDetails appliedTo(ContactDetails card) {
         return card.withQuick(name, email, phone, company, notes);
-    }
-
-    /** The form's own field names for what the details refused. */
-    static Map<String, String> errors(ConstraintViolationException invalid) {
-        Map<String, String> errors = new TreeMap<>();
-        Violations.byField(invalid).forEach((field, message) -> errors.putIfAbsent(ContactDetails.quickField(field),
-                message));
-        return errors;
     }
 }

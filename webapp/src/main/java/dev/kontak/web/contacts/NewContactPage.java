@@ -2,7 +2,9 @@ package dev.kontak.web.contacts;
 
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
+import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +33,7 @@ public class NewContactPage {
         try {
             created = contacts.create(typed.asNew());
         } catch (ConstraintViolationException invalid) {
-            render(request, response, 400, typed, ContactForm.errors(invalid));
+            render(request, response, 400, typed, Violations.byField(invalid, ContactDetails::quickField));
             return;
         }
         Pages.redirect(request, response, "/contacts/" + created.id());

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** Bean Validation failures as the messages to show next to each form field (or in each JSON field). */
 public final class Violations {
@@ -17,9 +18,14 @@ public final class Violations {
      * it: {@code name}, {@code emails[0].address}; a plain parameter by its own name.
      */
     public static Map<String, String> byField(ConstraintViolationException invalid) {
+        return byField(invalid, UnaryOperator.identity());
+    }
+
+    /** The same, each field called as a form calls it ({@code emails[0].address} is the quick form's "email"). */
+    public static Map<String, String> byField(ConstraintViolationException invalid, UnaryOperator<String> named) {
         Map<String, String> errors = new TreeMap<>();
         for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
-            errors.putIfAbsent(field(violation.getPropertyPath()), violation.getMessage());
+            errors.putIfAbsent(named.apply(field(violation.getPropertyPath())), violation.getMessage());
         }
         return errors;
     }
