@@ -112,7 +112,16 @@ public class ContactBook {
      * lock: a form that shows part of a card changes that part and nothing it did not show.
      */
     public Contact change(UUID contactId, UnaryOperator<ContactDetails> change, Long expectedVersion) {
-        return edit(contactId, change, expectedVersion);
+        return edit(contactId, current -> valid(change.apply(current)), expectedVersion);
+    }
+
+    /** What {@code @Valid} checks of {@link #update}'s details, for details made inside the transaction. */
+    private ContactDetails valid(ContactDetails details) {
+        Set<ConstraintViolation<ContactDetails>> invalid = validator.validate(details);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
+        return details;
     }
 
     private Contact edit(UUID contactId, UnaryOperator<ContactDetails> change, Long expectedVersion) {
@@ -123,10 +132,6 @@ public class ContactBook {
             throw new ContactEditConflict();
         }
         ContactDetails changed = change.apply(contact.details());
-        Set<ConstraintViolation<ContactDetails>> invalid = validator.validate(changed);
-        if (!invalid.isEmpty()) {
-            throw new ConstraintViolationException(invalid);
-        }
         ContactState before = contact.state();
         contact.change(normalised(changed), clock.instant());
         em.flush(); // the new version, as above

@@ -12,7 +12,7 @@ import java.util.Objects;
 @Embeddable
 public class EmailAddress {
 
-    @Size(max = Labels.MAX_LENGTH, message = "Use at most 50 characters for a label.")
+    @Size(max = Texts.LABEL_LENGTH, message = "Use at most 50 characters for a label.")
     @StorableText
     @Column(name = "label")
     private String label;
@@ -27,7 +27,7 @@ public class EmailAddress {
     }
 
     public EmailAddress(String label, String address) {
-        this.label = Labels.of(label);
+        this.label = Texts.blankToNull(label);
         this.address = address == null ? null : address.strip();
     }
 

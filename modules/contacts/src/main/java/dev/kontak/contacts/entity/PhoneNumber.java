@@ -16,7 +16,7 @@ import java.util.Objects;
 @Embeddable
 public class PhoneNumber {
 
-    @Size(max = Labels.MAX_LENGTH, message = "Use at most 50 characters for a label.")
+    @Size(max = Texts.LABEL_LENGTH, message = "Use at most 50 characters for a label.")
     @StorableText
     @Column(name = "label")
     private String label;
@@ -38,7 +38,7 @@ public class PhoneNumber {
     }
 
     public PhoneNumber(String label, String number, String e164) {
-        this.label = Labels.of(label);
+        this.label = Texts.blankToNull(label);
         this.number = number == null ? null : number.strip();
         this.e164 = e164;
     }

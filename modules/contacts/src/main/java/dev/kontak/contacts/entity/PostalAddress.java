@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 @Embeddable
 public class PostalAddress {
 
-    @Size(max = Labels.MAX_LENGTH, message = "Use at most 50 characters for a label.")
+    @Size(max = Texts.LABEL_LENGTH, message = "Use at most 50 characters for a label.")
     @StorableText
     @Column(name = "label")
     private String label;
@@ -56,7 +56,7 @@ public class PostalAddress {
 
     public PostalAddress(String label, String poBox, String extended, String street, String locality, String region,
             String postalCode, String country) {
-        this.label = Labels.of(label);
+        this.label = Texts.blankToNull(label);
         this.poBox = Texts.blankToNull(poBox);
         this.extended = Texts.blankToNull(extended);
         this.street = Texts.blankToNull(street);

@@ -12,7 +12,7 @@ import java.util.Objects;
 @Embeddable
 public class WebAddress {
 
-    @Size(max = Labels.MAX_LENGTH, message = "Use at most 50 characters for a label.")
+    @Size(max = Texts.LABEL_LENGTH, message = "Use at most 50 characters for a label.")
     @StorableText
     @Column(name = "label")
     private String label;
@@ -27,7 +27,7 @@ public class WebAddress {
     }
 
     public WebAddress(String label, String url) {
-        this.label = Labels.of(label);
+        this.label = Texts.blankToNull(label);
         this.url = url == null ? null : url.strip();
     }
 

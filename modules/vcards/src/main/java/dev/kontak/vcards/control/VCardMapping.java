@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -178,7 +179,7 @@ public final class VCardMapping {
                 .filter(type -> !NOT_LABELS.contains(type)).findFirst().orElse(null);
     }
 
-    private static <T> void withLabel(List<T> types, String label, java.util.function.Function<String, T> type) {
+    private static <T> void withLabel(List<T> types, String label, Function<String, T> type) {
         if (label != null) {
             types.add(type.apply(label.toLowerCase(Locale.ROOT)));
         }
