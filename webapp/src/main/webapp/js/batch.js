@@ -1,4 +1,4 @@
-// Kontak batch progress: while "verify integrity of all users" or "refresh all" runs, asks the server every second
+// Kontak progress of a background run (an administrator's run over all users, an import): asks the server every second
 // how far it got (GET data-progress, JSON) and moves the <progress> bar and its text. When the run has ended it
 // reloads the page, which then shows the run's summary. Without this script the page shows the state at each reload.
 (function () {

@@ -2,6 +2,7 @@ package dev.kontak.web.admin;
 
 import dev.kontak.jobs.boundary.JobProgress;
 import dev.kontak.web.contacts.UtcTime;
+import dev.kontak.web.page.Ages;
 import dev.kontak.web.page.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

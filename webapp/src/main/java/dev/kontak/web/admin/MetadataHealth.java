@@ -5,6 +5,7 @@ import dev.kontak.admin.boundary.MetadataDirectory;
 import dev.kontak.admin.boundary.MetadataFigures;
 import dev.kontak.jobs.boundary.JobRunner;
 import dev.kontak.web.contacts.UtcTime;
+import dev.kontak.web.page.Ages;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import dev.kontak.admin.boundary.MetadataDirectory;
 import dev.kontak.admin.boundary.UserMetadataDetails;
 import dev.kontak.metadata.boundary.MetadataView;
 import dev.kontak.web.contacts.UtcTime;
+import dev.kontak.web.page.Ages;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import dev.kontak.web.page.ResourcePath;

@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Refuses every state-changing page request whose {@code _csrf} form field does not carry this session's token
- * (synchronizer token pattern), and every one that is not a url-encoded form (415). {@code /api/*} is exempt: it
+ * (synchronizer token pattern), and every one that is not a form (415): url-encoded, or multipart where a page
+ * uploads a file (its servlet reads the parts, the token among them). {@code /api/*} is exempt: it
  * authenticates with HTTP Basic only, never cookies, and JAX-RS checks its content types.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -25,7 +27,7 @@ public class CsrfGuard extends HttpFilter {
     public static final String FIELD = "_csrf";
     private static final String ATTRIBUTE = CsrfGuard.class.getName();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+    private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -49,10 +51,10 @@ public class CsrfGuard extends HttpFilter {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
-    /** Page forms are sent url-encoded; anything else (JSON, XML, text) did not come from a Kontak page. */
+    /** Page forms are sent as forms; anything else (JSON, XML, text) did not come from a Kontak page. */
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && FORM_TYPE.equalsIgnoreCase(type.split(";", 2)[0].strip());
+        return type != null && FORM_TYPES.contains(type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
     }
 
     private static boolean carriesValidToken(HttpServletRequest request) {

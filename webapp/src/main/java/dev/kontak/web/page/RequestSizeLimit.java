@@ -1,5 +1,7 @@
 package dev.kontak.web.page;
 
+import dev.kontak.imports.boundary.ContactImports;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,7 +16,8 @@ import java.io.InputStream;
  * reads it: the largest, a contact with 10,000 characters of notes, is under 100 KB even url-encoded in UTF-8.
  * Mapped first in {@code web.xml}, so that no other filter parses the body before. It judges the declared
  * {@code Content-Length}: a body sent in chunks without one is not limited here (browsers and HTTP clients send
- * forms and JSON with a length).
+ * forms and JSON with a length). A file sent to be imported may be as large as an import allows, and a little more
+ * for the form around it; what reads it stops at that limit too ({@link UploadedFile}).
  */
 @WebFilter(filterName = "RequestSizeLimit", asyncSupported = true)
 public class RequestSizeLimit extends HttpFilter {
@@ -22,16 +25,25 @@ public class RequestSizeLimit extends HttpFilter {
     static final long MAX_BYTES = 256 * 1024;
     private static final long MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
 
+    @Inject
+    ContactImports imports;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        if (request.getContentLengthLong() > limitOf(request)) {
             discard(request.getInputStream());
             request.setAttribute(ErrorPage.MESSAGE, "error.413");
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean isImport = path.equals("/api/imports") || path.equals("/contacts/import");
+        return isImport ? imports.maxBytes() + MAX_BYTES : MAX_BYTES;
     }
 
     /**

@@ -9,11 +9,7 @@ import dev.kontak.web.seed.SampleData;
 import dev.kontak.web.testing.Chromium;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,9 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @EnabledIf("dev.kontak.web.testing.Chromium#installed")
 class BrowserAdminMetadataIT {
-
-    private static final Path DOCS = Path.of(System.getProperty("kontak.docs", "../docs"));
 
     URL base = SharedKontak.url();
 
@@ -72,7 +64,7 @@ class BrowserAdminMetadataIT {
                 browser.findElement(By.id("total-users")).getText());
         assertEquals(3, browser.findElements(By.cssSelector("figure.chart svg")).size());
         assertTrue(browser.findElements(By.cssSelector("figure.chart svg rect.bar")).size() >= 48, "24 bars in each hourly chart");
-        screenshot("admin-metadata.png");
+        Chromium.screenshot(browser, "admin-metadata.png");
 
         browser.findElement(By.cssSelector("form.start-verify button")).click();
         Chromium.awaitPath(browser, "/admin/metadata");
@@ -85,7 +77,7 @@ class BrowserAdminMetadataIT {
         assertTrue(browser.findElement(By.id("batch-status")).getText()
                 .matches("[0-9,]+ of [0-9,]+ users \u00b7 [0-9.]+ users/s \u00b7 about .+ left"),
                 browser.findElement(By.id("batch-status")).getText());
-        screenshot("admin-metadata-progress.png");
+        Chromium.screenshot(browser, "admin-metadata-progress.png");
 
         WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(180))
                 .until(b -> b.findElements(By.id("batch-summary")).stream().findFirst().orElse(null));
@@ -103,7 +95,7 @@ class BrowserAdminMetadataIT {
                 "exactly the rows the sample data left wrong were repaired: the others were written as Kontak computes them");
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM users u WHERE NOT EXISTS "
                 + "(SELECT 1 FROM user_metadata m WHERE m.user_id = u.id)"), "no row is missing any more");
-        screenshot("admin-metadata-summary.png");
+        Chromium.screenshot(browser, "admin-metadata-summary.png");
     }
 
     private void signInAsAdmin() {
@@ -120,15 +112,5 @@ class BrowserAdminMetadataIT {
 
     private static int max(WebElement progress) {
         return (int) Double.parseDouble(progress.getDomProperty("max"));
-    }
-
-    /** The page from its top, as tall as it is up to 1,800 pixels (the figures, the run and the first users). */
-    private void screenshot(String name) throws IOException {
-        Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 1800)));
-        Files.createDirectories(DOCS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), DOCS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(window);
     }
 }

@@ -124,7 +124,7 @@ public final class ScaleBenchmark {
      * kontak.jar as in production with two roles: the login role, held by row level security, and the owner (the
      * superuser here) for migrations. The background repair is off: it would recompute every user during the run.
      */
-    private static Map<String, String> environment(BenchDatabase database, Options options) {
+    static Map<String, String> environment(BenchDatabase database, Options options) {
         return Map.of(
                 "KONTAK_DB_URL", database.url(),
                 "KONTAK_DB_USER", database.role(),

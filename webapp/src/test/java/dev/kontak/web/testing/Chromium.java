@@ -2,10 +2,14 @@ package dev.kontak.web.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +56,20 @@ public final class Chromium {
     public static WebElement await(WebDriver browser, By what) {
         return new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    /**
+     * The page from its top, as tall as it is up to 1,800 pixels, into {@code docs/} ({@code -Dkontak.docs}, default
+     * {@code ../docs} from webapp/): the screenshots the documentation shows.
+     */
+    public static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path docs = Path.of(System.getProperty("kontak.docs", "../docs"));
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 1800)));
+        Files.createDirectories(docs);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(window);
     }
 
     /** Waits until the browser's URL ends with a path matching {@code pathRegex}: pages answer forms with 303. */

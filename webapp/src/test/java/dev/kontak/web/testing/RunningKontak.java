@@ -124,6 +124,11 @@ public final class RunningKontak implements AutoCloseable {
         throw new IllegalStateException("kontak.jar was not ready within " + STARTUP_LIMIT + ":\n" + log());
     }
 
+    /** The process id of kontak.jar, for jcmd. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Ends the process at once, as a crash or a pulled cable would: no goodbye to the cluster. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -13,6 +13,7 @@ import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactChanged;
 import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.contacts.events.ContactsChanged;
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.ActsForCaller;
@@ -29,12 +30,19 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.metrics.Counter;
@@ -57,6 +65,9 @@ public class ContactBook {
 
     @Inject
     Event<ContactChanged> changes;
+
+    @Inject
+    Event<ContactsChanged> batches;
 
     @Inject
     Event<ContactAccessContradicted> contradictions;
@@ -95,6 +106,134 @@ public class ContactBook {
         em.flush(); // sets the version, which the event's state and its checksum term carry
         changes.fire(new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state()));
         return contact;
+    }
+
+    /**
+     * Many new contacts of the caller in one go (an import's batch): one flush, and one {@link ContactsChanged},
+     * so the owner's and any teammate's metadata are written once for all of them.
+     */
+    public List<Contact> createAll(List<@Valid ContactDetails> details) {
+        UserId user = caller.id();
+        Instant now = clock.instant();
+        List<Contact> created = details.stream().map(card -> new Contact(user.value(), normalised(card), now)).toList();
+        created.forEach(em::persist);
+        em.flush();
+        batches.fire(new ContactsChanged(user, created.stream()
+                .map(contact -> new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state())).toList()));
+        return created;
+    }
+
+    /**
+     * As {@link #change} for many contacts (an import's matches): every contact is validated and locked first, in id
+     * order, before any metadata row, then all are changed and reported in one {@link ContactsChanged}. A contact
+     * the caller may not edit, whose version is not the one expected, or whose new details are not valid, is left
+     * with the reason; the rest are done.
+     *
+     * @param expectedVersions for the contacts to change only if nobody changed them since (undo); the others are
+     *                         changed whatever their version
+     * @return the versions the changed contacts have now
+     */
+    public BulkOutcome changeAll(Map<UUID, UnaryOperator<ContactDetails>> changes, Map<UUID, Long> expectedVersions) {
+        UserId user = caller.id();
+        Map<UUID, String> left = new HashMap<>();
+        Map<Contact, ContactDetails> changed = new LinkedHashMap<>();
+        for (UUID id : new TreeSet<>(changes.keySet())) {
+            try {
+                Contact contact = accessible(user, id, ContactOperation.EDIT, LockModeType.PESSIMISTIC_WRITE);
+                Long expected = expectedVersions.get(id);
+                if (expected != null && expected != contact.version()) {
+                    left.put(id, "It was changed since.");
+                    continue;
+                }
+                changed.put(contact, valid(changes.get(id).apply(contact.details())));
+            } catch (ContactAccessDenied denied) {
+                left.put(id, denied.getMessage());
+            } catch (ConstraintViolationException invalid) {
+                left.put(id, invalid.getConstraintViolations().iterator().next().getMessage());
+            }
+        }
+        List<Contact> contacts = List.copyOf(changed.keySet());
+        List<ContactState> before = contacts.stream().map(Contact::state).toList();
+        Instant now = clock.instant();
+        changed.forEach((contact, details) -> contact.change(normalised(details), now));
+        em.flush();
+        List<ContactChanged> reported = new ArrayList<>();
+        Map<UUID, Long> done = new LinkedHashMap<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact contact = contacts.get(i);
+            reported.add(new ContactChanged(ContactChanged.Kind.UPDATED, user, before.get(i), contact.state()));
+            done.put(contact.id(), contact.version());
+        }
+        if (!reported.isEmpty()) {
+            batches.fire(new ContactsChanged(user, reported));
+        }
+        return new BulkOutcome(done, left);
+    }
+
+    /**
+     * Deletes those of the caller's own contacts that are still at the version given (an undone import's): a
+     * contact someone changed since, or that is gone or not the caller's, is left with the reason. One
+     * {@link ContactsChanged} for all that are deleted.
+     */
+    public BulkOutcome deleteAll(Map<UUID, Long> expectedVersions) {
+        UserId user = caller.id();
+        Map<UUID, Long> done = new LinkedHashMap<>();
+        Map<UUID, String> left = new HashMap<>();
+        List<Contact> deleted = new ArrayList<>();
+        Set<UUID> owned = new HashSet<>(expectedVersions.isEmpty() ? List.of() : em.createQuery(
+                        "SELECT c.id FROM Contact c WHERE c.id IN :ids AND c.ownerId = :user", UUID.class)
+                .setParameter("ids", List.copyOf(expectedVersions.keySet())).setParameter("user", user.value())
+                .getResultList());
+        for (UUID id : new TreeSet<>(expectedVersions.keySet())) {
+            Contact contact = null;
+            try {
+                contact = owned.contains(id) ? accessible(user, id, ContactOperation.DELETE, LockModeType.PESSIMISTIC_WRITE)
+                        : null;
+            } catch (ContactAccessDenied denied) {
+                // gone or given away since the query above: left like the others
+            }
+            if (contact == null || !contact.isOwnedBy(user)) {
+                left.put(id, "It is no longer one of your contacts.");
+            } else if (contact.version() != expectedVersions.get(id)) {
+                left.put(id, "It was changed since.");
+            } else {
+                done.put(id, contact.version());
+                deleted.add(contact);
+            }
+        }
+        if (!done.isEmpty()) {
+            batches.fire(new ContactsChanged(user, deleted.stream()
+                    .map(contact -> new ContactChanged(ContactChanged.Kind.DELETED, user, contact.state(), null)).toList()));
+            em.createQuery("DELETE FROM Activity a WHERE a.contactId IN :contacts").setParameter("contacts",
+                    List.copyOf(done.keySet())).executeUpdate();
+            deleted.forEach(em::remove);
+            em.flush();
+        }
+        return new BulkOutcome(done, left);
+    }
+
+    /**
+     * Which of the contacts the caller may edit hold these e-mail addresses (whatever their case) or phone numbers
+     * (E.164): an import's matches, two indexed queries for a whole batch.
+     */
+    public ContactMatches holding(Collection<String> emails, Collection<String> e164s) {
+        UUID user = caller.id().value();
+        Map<String, UUID> byEmail = new HashMap<>();
+        Map<String, UUID> byE164 = new HashMap<>();
+        if (!emails.isEmpty()) {
+            List<String> lower = emails.stream().map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
+            em.createQuery("SELECT LOWER(e.address), c.id FROM Contact c JOIN c.emails e WHERE LOWER(e.address) IN "
+                            + ":emails AND " + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
+                    .setParameter("emails", lower).setParameter("user", user).getResultList()
+                    .forEach(row -> byEmail.putIfAbsent((String) row[0], (UUID) row[1]));
+        }
+        if (!e164s.isEmpty()) {
+            em.createQuery("SELECT p.e164, c.id FROM Contact c JOIN c.phones p WHERE p.e164 IN :phones AND "
+                            + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
+                    .setParameter("phones", List.copyOf(new TreeSet<>(e164s))).setParameter("user", user)
+                    .getResultList().forEach(row -> byE164.putIfAbsent((String) row[0], (UUID) row[1]));
+        }
+        return new ContactMatches(byEmail, byE164);
     }
 
     /** The contact with its whole card ({@link Contact#details}), readable after the transaction. */

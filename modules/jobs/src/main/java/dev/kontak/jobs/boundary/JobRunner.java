@@ -99,6 +99,11 @@ public class JobRunner {
         return runs.requestCancel(run);
     }
 
+    /** Where the run is, or how it ended; empty if there is no such run. */
+    public Optional<JobProgress> progress(UUID run) {
+        return runs.find(run).map(found -> runs.progress(found, LEASE));
+    }
+
     /** The run of the lease that goes on, or else the last one that ended; empty before the first run. */
     public Optional<JobProgress> latest(String lease) {
         return runs.latest(lease, LEASE);

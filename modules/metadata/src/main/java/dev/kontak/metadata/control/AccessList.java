@@ -4,13 +4,19 @@ import dev.kontak.kernel.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * user_metadata.contact_ids, stored as one row per (user, contact) in user_contact_access so that granting or
@@ -22,6 +28,9 @@ public class AccessList {
     /** SQL condition on an access row {@code a} of user {@code ?1}: the data does not grant it (an anti-join). */
     private static final String NOT_ACCESSIBLE = "NOT EXISTS (SELECT 1 FROM (" + AccessibleData.CONTACT_IDS
             + ") x WHERE x.id = a.contact_id)";
+
+    /** Rows per statement: well under PostgreSQL's limit of parameters. */
+    private static final int CHUNK = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -42,14 +51,34 @@ public class AccessList {
         return holdUsersWith(contact).contains(user.value());
     }
 
-    public void grant(UserId user, UUID contact) {
-        em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?1, ?2)")
-                .setParameter(1, user.value()).setParameter(2, contact).executeUpdate();
+    /** One user's access to one contact: a row of user_contact_access. */
+    public record Entry(UUID user, UUID contact) {
     }
 
-    public void revoke(UserId user, UUID contact) {
-        em.createNativeQuery("DELETE FROM user_contact_access WHERE user_id = ?1 AND contact_id = ?2")
-                .setParameter(1, user.value()).setParameter(2, contact).executeUpdate();
+    /** Inserts these rows, a few hundred per statement. */
+    public void grantAll(List<Entry> entries) {
+        inChunks(entries, chunk -> bind(em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) "
+                + "VALUES " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))), chunk).executeUpdate());
+    }
+
+    /** Deletes these rows, a few hundred per statement. */
+    public void revokeAll(List<Entry> entries) {
+        inChunks(entries, chunk -> bind(em.createNativeQuery("DELETE FROM user_contact_access WHERE (user_id, contact_id)"
+                + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")"), chunk).executeUpdate());
+    }
+
+    private static Query bind(Query query, List<Entry> entries) {
+        int position = 1;
+        for (Entry entry : entries) {
+            query.setParameter(position++, entry.user()).setParameter(position++, entry.contact());
+        }
+        return query;
+    }
+
+    private static <T> void inChunks(List<T> all, Consumer<List<T>> write) {
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            write.accept(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
     }
 
     /**
@@ -79,6 +108,26 @@ public class AccessList {
         em.createNativeQuery("SELECT a.contact_id FROM user_contact_access a WHERE a.user_id = ?1 AND "
                         + NOT_ACCESSIBLE + " ORDER BY a.contact_id FOR UPDATE")
                 .setParameter(1, user).getResultList();
+    }
+
+    /**
+     * As {@link #holdUsersWith(UUID)} for many contacts (a batch of changes): their access rows locked in
+     * contact order, then user order, before any metadata row.
+     */
+    public Map<UUID, SortedSet<UUID>> holdUsersWith(Collection<UUID> contacts) {
+        Map<UUID, SortedSet<UUID>> holders = new HashMap<>();
+        inChunks(List.copyOf(new TreeSet<>(contacts)), chunk -> {
+            Query query = em.createNativeQuery("SELECT contact_id, user_id FROM user_contact_access WHERE contact_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY contact_id, user_id FOR UPDATE");
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                holders.computeIfAbsent(uuid(columns[0]), contact -> new TreeSet<>()).add(uuid(columns[1]));
+            }
+        });
+        return holders;
     }
 
     /** Locks the user's access rows to the team's contacts, in contact order, before a change of membership. */
@@ -127,7 +176,11 @@ public class AccessList {
 
     static SortedSet<UUID> uuids(List<?> rows) {
         SortedSet<UUID> ids = new TreeSet<>();
-        rows.forEach(row -> ids.add(row instanceof UUID id ? id : UUID.fromString(row.toString())));
+        rows.forEach(row -> ids.add(uuid(row)));
         return ids;
+    }
+
+    private static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 }

@@ -5,8 +5,8 @@ import dev.kontak.contacts.control.Memberships;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactState;
 import dev.kontak.contacts.events.ContactChanged;
+import dev.kontak.contacts.events.ContactsChanged;
 import dev.kontak.contacts.events.TeamMembershipChanged;
-import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.AcrossUsers;
 import dev.kontak.metadata.entity.UserMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +36,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MetadataUpdater {
+
+    private static final SortedSet<UUID> EMPTY = new TreeSet<>();
 
     @PersistenceContext
     EntityManager em;
@@ -62,23 +67,60 @@ public class MetadataUpdater {
 
     @AcrossUsers
     void contactChanged(@Observes ContactChanged change) {
-        UUID contactId = change.contactId();
-        ContactState after = change.after();
-        Set<UUID> members = after == null || after.teamId() == null ? Set.of() : Set.copyOf(memberships.membersOf(after.teamId()));
-        SortedSet<UUID> had = access.holdUsersWith(contactId);
-        SortedSet<UUID> affected = new TreeSet<>(had);
-        if (after != null) {
-            affected.add(after.ownerId());
-            affected.addAll(members);
+        update(List.of(change));
+    }
+
+    @AcrossUsers
+    void contactsChanged(@Observes ContactsChanged batch) {
+        update(batch.changes());
+    }
+
+    /**
+     * One pass for any number of changes: the access rows of the contacts that existed are held, the affected
+     * users' rows locked once in user order, every delta applied, the access rows granted and revoked in a few
+     * statements, and each user's latest activity looked up once if a change needs it. O(changes × users who can
+     * access each), never O(contacts).
+     */
+    private void update(List<ContactChanged> changes) {
+        Map<UUID, SortedSet<UUID>> had = access.holdUsersWith(changes.stream()
+                .filter(change -> change.kind() != ContactChanged.Kind.CREATED).map(ContactChanged::contactId).toList());
+        Map<UUID, Set<UUID>> members = new HashMap<>();
+        Map<ContactChanged, Set<UUID>> canAccess = new HashMap<>();
+        SortedSet<UUID> affected = new TreeSet<>();
+        for (ContactChanged change : changes) {
+            ContactState after = change.after();
+            Set<UUID> users = new HashSet<>();
+            if (after != null) {
+                users.add(after.ownerId());
+                if (after.teamId() != null) {
+                    users.addAll(members.computeIfAbsent(after.teamId(), team -> Set.copyOf(memberships.membersOf(team))));
+                }
+            }
+            canAccess.put(change, users);
+            affected.addAll(users);
+            affected.addAll(had.getOrDefault(change.contactId(), EMPTY));
         }
+        Map<UUID, UserMetadata> locked = new HashMap<>();
+        lockAll(affected).forEach(metadata -> locked.put(metadata.userId(), metadata));
+        AccessChanges accessChanges = new AccessChanges();
+        Map<UUID, Set<Boolean>> touched = new HashMap<>(); // per user: true for an activity change, false for a contact change
+        for (ContactChanged change : changes) {
+            Set<UUID> users = new TreeSet<>(canAccess.get(change));
+            Set<UUID> before = had.getOrDefault(change.contactId(), EMPTY);
+            users.addAll(before);
+            for (UUID user : users) {
+                apply(locked.get(user), change.contactId(), before.contains(user), canAccess.get(change).contains(user),
+                        change.before(), change.after(), accessChanges);
+                touched.computeIfAbsent(user, someone -> new HashSet<>()).add(change.kind().isActivity());
+            }
+        }
+        accessChanges.write();
         Instant now = clock.instant();
         Map<UUID, Long> versions = new TreeMap<>();
-        for (UserMetadata metadata : lockAll(affected)) {
-            UUID user = metadata.userId();
-            boolean canAccess = after != null && (after.ownerId().equals(user) || members.contains(user));
-            apply(metadata, contactId, had.contains(user), canAccess, change.before(), after);
-            metadata.changed(now, !change.kind().isActivity(), change.kind().isActivity());
-            versions.put(user, metadata.cacheVersion());
+        for (UserMetadata metadata : locked.values()) {
+            Set<Boolean> kinds = touched.getOrDefault(metadata.userId(), Set.of());
+            metadata.changed(now, kinds.contains(false), kinds.contains(true));
+            versions.put(metadata.userId(), metadata.cacheVersion());
         }
         metadataChanges.fire(new MetadataChanged(versions));
     }
@@ -93,31 +135,48 @@ public class MetadataUpdater {
         boolean member = grants.teamIds().contains(change.teamId().toString());
         List<Contact> shared = em.createQuery("SELECT c FROM Contact c WHERE c.teamId = :team", Contact.class)
                 .setParameter("team", change.teamId()).getResultList();
+        AccessChanges accessChanges = new AccessChanges();
         for (Contact contact : shared) {
             ContactState state = contact.state();
             apply(metadata, contact.id(), access.has(change.user(), contact.id()), member || contact.isOwnedBy(change.user()),
-                    state, state);
+                    state, state, accessChanges);
         }
+        accessChanges.write();
         metadata.changed(clock.instant(), true, false);
         metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
     }
 
     private void apply(UserMetadata metadata, UUID contactId, boolean had, boolean has, ContactState before,
-            ContactState after) {
-        UserId user = UserId.of(metadata.userId());
+            ContactState after, AccessChanges accessChanges) {
+        UUID user = metadata.userId();
         boolean lookUpLatest = false;
         if (!had && has) {
-            access.grant(user, contactId);
+            accessChanges.grants.add(new AccessList.Entry(user, contactId));
             metadata.gain(after);
         } else if (had && !has) {
-            access.revoke(user, contactId);
+            accessChanges.revokes.add(new AccessList.Entry(user, contactId));
             lookUpLatest = metadata.lose(before);
         } else if (had) {
             lookUpLatest = metadata.change(before, after);
         }
         if (lookUpLatest) {
-            em.flush();
-            metadata.latestActivityIs(access.latestActivityOf(user.value()));
+            accessChanges.latestOf.put(user, metadata);
+        }
+    }
+
+    /** The access rows a pass grants and revokes, and whose latest activity it must look up once they are written. */
+    private final class AccessChanges {
+        final List<AccessList.Entry> grants = new ArrayList<>();
+        final List<AccessList.Entry> revokes = new ArrayList<>();
+        final Map<UUID, UserMetadata> latestOf = new TreeMap<>();
+
+        void write() {
+            access.revokeAll(revokes);
+            access.grantAll(grants);
+            if (!latestOf.isEmpty()) {
+                em.flush();
+                latestOf.forEach((user, metadata) -> metadata.latestActivityIs(access.latestActivityOf(user)));
+            }
         }
     }
 

@@ -20,7 +20,9 @@ import ezvcard.property.DateOrTimeProperty;
 import ezvcard.property.Email;
 import ezvcard.property.Organization;
 import ezvcard.property.Telephone;
+import ezvcard.property.RawProperty;
 import ezvcard.property.Url;
+import ezvcard.property.VCardProperty;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.temporal.TemporalAccessor;
@@ -29,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.TreeSet;
@@ -48,6 +51,7 @@ public final class VCardMapping {
     static final String FAVOURITE = "X-KONTAK-FAVOURITE";
     /** Where vCard 2.1 and 3.0, which have no ANNIVERSARY, keep it (Apple's and Evolution's choice). */
     static final String ANNIVERSARY = "X-ANNIVERSARY";
+    private static final String APPLE_LABEL = "X-ABLabel";
     private static final String OMIT_YEAR = "X-APPLE-OMIT-YEAR";
     private static final int OMITTED_YEAR = 1604;
     private static final Set<String> NOT_LABELS = Set.of("pref", "voice", "internet", "x400", "msg", "text",
@@ -107,9 +111,11 @@ public final class VCardMapping {
     public static ContactDetails toDetails(VCard vcard) {
         StructuredName name = structuredName(vcard.getStructuredName());
         List<EmailAddress> emails = vcard.getEmails().stream().filter(email -> present(email.getValue()))
-                .map(email -> new EmailAddress(label(email.getTypes()), email.getValue())).toList();
+                .map(email -> new EmailAddress(appleLabel(vcard, email).orElse(label(email.getTypes())), email.getValue()))
+                .toList();
         List<PhoneNumber> phones = vcard.getTelephoneNumbers().stream().filter(phone -> present(number(phone)))
-                .map(phone -> new PhoneNumber(phoneLabel(phone.getTypes()), number(phone))).toList();
+                .map(phone -> new PhoneNumber(appleLabel(vcard, phone).orElse(phoneLabel(phone.getTypes())), number(phone)))
+                .toList();
         List<String> organization = vcard.getOrganization() == null ? List.of() : vcard.getOrganization().getValues();
         String displayName = firstPresent(vcard.getFormattedName() == null ? null : vcard.getFormattedName().getValue(),
                 name.spoken(), organization.isEmpty() ? null : organization.get(0),
@@ -118,7 +124,8 @@ public final class VCardMapping {
                 vcard.getNickname() == null ? null : String.join(", ", vcard.getNickname().getValues()), emails, phones,
                 vcard.getAddresses().stream().map(VCardMapping::address).toList(),
                 vcard.getUrls().stream().filter(url -> present(url.getValue()))
-                        .map(url -> new WebAddress(lowerCase(url.getType()), url.getValue())).toList(),
+                        .map(url -> new WebAddress(appleLabel(vcard, url).orElse(webLabel(url.getType())), url.getValue()))
+                        .toList(),
                 organization.isEmpty() ? null : organization.get(0),
                 organization.size() < 2 ? null : String.join(", ", organization.subList(1, organization.size())),
                 vcard.getTitles().isEmpty() ? null : vcard.getTitles().get(0).getValue(), date(vcard.getBirthday()),
@@ -167,6 +174,26 @@ public final class VCardMapping {
 
     private static String number(Telephone phone) {
         return phone.getText() != null ? phone.getText() : phone.getUri() == null ? null : phone.getUri().getNumber();
+    }
+
+    /**
+     * The label Apple's address books give a grouped property ({@code item1.EMAIL} with {@code item1.X-ABLabel}):
+     * their own names ({@code _$!<Mobile>!$_}) lower-cased, the user's as typed.
+     */
+    private static Optional<String> appleLabel(VCard vcard, VCardProperty property) {
+        if (property.getGroup() == null) {
+            return Optional.empty();
+        }
+        return vcard.getExtendedProperties(APPLE_LABEL).stream()
+                .filter(label -> property.getGroup().equalsIgnoreCase(label.getGroup()))
+                .map(RawProperty::getValue).filter(VCardMapping::present).findFirst()
+                .map(label -> label.startsWith("_$!<") && label.endsWith(">!$_")
+                        ? lowerCase(label.substring(4, label.length() - 4)) : label.strip());
+    }
+
+    private static String webLabel(String type) {
+        String label = lowerCase(type);
+        return label == null || NOT_LABELS.contains(label) ? null : label;
     }
 
     private static String phoneLabel(Collection<TelephoneType> types) {

@@ -1,9 +1,9 @@
-package dev.kontak.web.admin;
+package dev.kontak.web.page;
 
 /** How old something is, as people say it: "42 s", "17 min", "5 h 3 min", "3 d 4 h". */
 public final class Ages {
 
-    static final Ages PAGES = new Ages();
+    public static final Ages PAGES = new Ages();
 
     private Ages() {
     }
