@@ -12,7 +12,6 @@ import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.vcards.boundary.AddressBookExport;
 import dev.kontak.web.contacts.ListRequest;
 import dev.kontak.web.page.Violations;
-import ezvcard.VCardVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -103,26 +102,26 @@ public class ContactsResource {
     }
 
     /**
-     * The caller's contacts, or those {@code q} finds, as one vCard file: {@code format=vcard} (4.0, the default) or
-     * {@code vcard3} (3.0), written while it is read ({@link AddressBookExport}).
+     * The caller's contacts, or those {@code q} finds, as one file: {@code format=vcard} (4.0, the default),
+     * {@code vcard3} (3.0) or {@code csv} (Google Contacts' layout), written while it is read ({@link AddressBookExport}).
      */
     @GET
     @Path("export")
-    @Produces("text/vcard")
+    @Produces({"text/vcard", "text/csv"})
     public Response export(@QueryParam("format") String format, @QueryParam("q") String query) {
-        VCardVersion version;
+        AddressBookExport.Format chosen;
         try {
-            version = AddressBookExport.versionOf(format);
+            chosen = AddressBookExport.Format.of(format);
         } catch (IllegalArgumentException unknown) {
             throw new InvalidParameter("format", unknown.getMessage());
         }
-        StreamingOutput cards = out -> {
+        StreamingOutput file = out -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            export.write(query, version, text);
+            export.write(query, chosen, text);
             text.flush();
         };
-        return Response.ok(cards, "text/vcard; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + AddressBookExport.FILE_NAME + "\"").build();
+        return Response.ok(file, chosen.mediaType() + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"").build();
     }
 
     @GET

@@ -2,7 +2,6 @@ package dev.kontak.web.contacts;
 
 import dev.kontak.vcards.boundary.AddressBookExport;
 import dev.kontak.web.page.Parameters;
-import ezvcard.VCardVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,7 @@ import java.io.IOException;
 
 /**
  * {@code GET /contacts/export?q=&format=}: the list's download, the signed-in user's contacts (or what the search
- * finds) as a vCard file, as {@code GET /api/contacts/export} gives them to API clients.
+ * finds) as a vCard or CSV file, as {@code GET /api/contacts/export} gives them to API clients.
  */
 @ApplicationScoped
 public class ContactExport {
@@ -20,15 +19,15 @@ public class ContactExport {
     AddressBookExport export;
 
     void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        VCardVersion version;
+        AddressBookExport.Format format;
         try {
-            version = AddressBookExport.versionOf(request.getParameter("format"));
+            format = AddressBookExport.Format.of(request.getParameter("format"));
         } catch (IllegalArgumentException unknown) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, unknown.getMessage());
             return;
         }
-        response.setContentType("text/vcard;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + AddressBookExport.FILE_NAME + "\"");
-        export.write(Parameters.text(request, "q"), version, response.getWriter());
+        response.setContentType(format.mediaType() + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
+        export.write(Parameters.text(request, "q"), format, response.getWriter());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kontak.contacts.boundary;
 
+import dev.kontak.contacts.control.CardHolders;
 import dev.kontak.contacts.control.ContactListing.Segment;
 import dev.kontak.contacts.control.ContactListing;
 import dev.kontak.contacts.control.Memberships;
@@ -86,6 +87,9 @@ public class ContactBook {
 
     @Inject
     PhoneNumbers phones;
+
+    @Inject
+    CardHolders holders;
 
     @Inject
     Validator validator;
@@ -214,26 +218,28 @@ public class ContactBook {
 
     /**
      * Which of the contacts the caller may edit hold these e-mail addresses (whatever their case) or phone numbers
-     * (E.164): an import's matches, two indexed queries for a whole batch.
+     * (E.164): an import's matches for a whole batch, by index ({@link CardHolders}), then kept to the caller's
+     * contacts by id.
      */
     public ContactMatches holding(Collection<String> emails, Collection<String> e164s) {
-        UUID user = caller.id().value();
-        Map<String, UUID> byEmail = new HashMap<>();
-        Map<String, UUID> byE164 = new HashMap<>();
-        if (!emails.isEmpty()) {
-            List<String> lower = emails.stream().map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
-            em.createQuery("SELECT LOWER(e.address), c.id FROM Contact c JOIN c.emails e WHERE LOWER(e.address) IN "
-                            + ":emails AND " + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
-                    .setParameter("emails", lower).setParameter("user", user).getResultList()
-                    .forEach(row -> byEmail.putIfAbsent((String) row[0], (UUID) row[1]));
-        }
-        if (!e164s.isEmpty()) {
-            em.createQuery("SELECT p.e164, c.id FROM Contact c JOIN c.phones p WHERE p.e164 IN :phones AND "
-                            + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
-                    .setParameter("phones", List.copyOf(new TreeSet<>(e164s))).setParameter("user", user)
-                    .getResultList().forEach(row -> byE164.putIfAbsent((String) row[0], (UUID) row[1]));
-        }
-        return new ContactMatches(byEmail, byE164);
+        List<Object[]> byEmail = emails.isEmpty() ? List.of()
+                : holders.ofEmails(emails.stream().map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList());
+        List<Object[]> byE164 = e164s.isEmpty() ? List.of() : holders.ofPhones(new TreeSet<>(e164s));
+        Set<UUID> candidates = new HashSet<>();
+        byEmail.forEach(row -> candidates.add((UUID) row[1]));
+        byE164.forEach(row -> candidates.add((UUID) row[1]));
+        Set<UUID> mine = candidates.isEmpty() ? Set.of() : new HashSet<>(em.createQuery("SELECT c.id FROM Contact c "
+                        + "WHERE c.id IN :ids AND " + Contact.ACCESSIBLE_BY_USER, UUID.class)
+                .setParameter("ids", List.copyOf(candidates)).setParameter("user", caller.id().value()).getResultList());
+        return new ContactMatches(firstOfMine(byEmail, mine), firstOfMine(byE164, mine));
+    }
+
+    /** Each key's contact among the caller's, the one with the lowest id where several hold it. */
+    private static Map<String, UUID> firstOfMine(List<Object[]> holders, Set<UUID> mine) {
+        Map<String, UUID> first = new HashMap<>();
+        holders.stream().filter(row -> mine.contains((UUID) row[1]))
+                .forEach(row -> first.merge((String) row[0], (UUID) row[1], (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        return first;
     }
 
     /** The contact with its whole card ({@link Contact#details}), readable after the transaction. */
@@ -345,6 +351,17 @@ public class ContactBook {
         }
         query.getResultList().forEach(contact -> found.put(contact.id(), withCard(contact)));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The most of each list of the card that any contact the caller may access has: a CSV export's columns. */
+    public CardWidths widths() {
+        return new CardWidths(most("emails"), most("phones"), most("addresses"), most("urls"));
+    }
+
+    private int most(String list) {
+        return em.createQuery("SELECT COUNT(v) FROM Contact c JOIN c." + list + " v WHERE " + Contact.ACCESSIBLE_BY_USER
+                        + " GROUP BY c.id ORDER BY COUNT(v) DESC", Long.class).setParameter("user", caller.id().value())
+                .setMaxResults(1).getResultStream().findFirst().orElse(0L).intValue();
     }
 
     /** How many contacts a search finds, counted up to {@code limit}: a count costs a scan of what it counts. */

@@ -17,6 +17,7 @@ import dev.kontak.jobs.boundary.JobProgress;
 import dev.kontak.jobs.boundary.JobRunner;
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.vcards.control.SpreadsheetSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -49,7 +49,7 @@ final class CsvHeadings {
 
     static Map<String, Column> all() {
         Map<String, Column> headings = new HashMap<>();
-        put(headings, Part.NAME, "name", "fullname", "displayname", "contactname", "nama", "namalengkap");
+        put(headings, Part.NAME, "name", "fullname", "displayname", "contactname", "fileas", "nama", "namalengkap");
         put(headings, Part.GIVEN, "firstname", "givenname", "namadepan");
         put(headings, Part.ADDITIONAL, "middlename", "additionalname", "additionalnames", "namatengah");
         put(headings, Part.FAMILY, "lastname", "familyname", "surname", "namabelakang");

@@ -1,6 +1,7 @@
 package dev.kontak.imports.control;
 
 import dev.kontak.imports.control.CsvColumns.Column;
+import dev.kontak.vcards.control.SpreadsheetSafe;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,12 @@ record CsvRow(int line, List<String> cells) {
                 .orElseGet(() -> ImportedCard.problem(line, "This row has no name, organisation, e-mail or phone."));
     }
 
-    /** A cell's lines end as Kontak keeps them, with LF, whatever the file's ended with; "" past the row's end. */
+    /**
+     * A cell's lines end as Kontak keeps them, with LF, whatever the file's ended with, and a formula Kontak's own
+     * export kept from spreadsheets is a text again; "" past the row's end.
+     */
     private String cell(int column) {
-        return column < cells.size() ? LINE_END.matcher(cells.get(column).strip()).replaceAll("\n") : "";
+        return column < cells.size()
+                ? LINE_END.matcher(SpreadsheetSafe.uncell(cells.get(column).strip())).replaceAll("\n") : "";
     }
 }

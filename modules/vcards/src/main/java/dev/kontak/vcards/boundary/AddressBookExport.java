@@ -5,6 +5,7 @@ import dev.kontak.contacts.boundary.ContactOrder;
 import dev.kontak.contacts.boundary.ContactPage;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.entity.Contact;
+import dev.kontak.vcards.control.GoogleCsv;
 import dev.kontak.vcards.control.VCardMapping;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -16,7 +17,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The caller's contacts (all of them, or those a search finds) written as vCards while they are read: a page of
+ * The caller's contacts (all of them, or those a search finds) written as vCards, or as CSV in Google's layout
+ * ({@link GoogleCsv}), while they are read: a page of
  * {@value #PAGE} at a time, each in transactions of its own, so that 100,000 contacts are never held at once. Each
  * card's UID is the contact's id ({@code urn:uuid:…}), by which a re-import or a phone recognises it.
  */
@@ -25,35 +27,77 @@ public class AddressBookExport {
 
     static final int PAGE = 500;
 
-    /** What an export is written as: {@code vcard} (4.0, the default) or {@code vcard3} (3.0, for older books). */
-    public static VCardVersion versionOf(String format) {
-        return switch (format == null || format.isBlank() ? "vcard" : format) {
-            case "vcard" -> VCardVersion.V4_0;
-            case "vcard3" -> VCardVersion.V3_0;
-            default -> throw new IllegalArgumentException("Use vcard or vcard3.");
-        };
-    }
+    /** What an export is written as: {@code vcard} (4.0, the default), {@code vcard3} (3.0) or {@code csv}. */
+    public enum Format {
+        VCARD("text/vcard", "kontak-contacts.vcf"), VCARD3("text/vcard", "kontak-contacts.vcf"),
+        CSV("text/csv", "kontak-contacts.csv");
 
-    /** The name under which a browser saves an export. */
-    public static final String FILE_NAME = "kontak-contacts.vcf";
+        private final String mediaType;
+        private final String fileName;
+
+        Format(String mediaType, String fileName) {
+            this.mediaType = mediaType;
+            this.fileName = fileName;
+        }
+
+        /** @throws IllegalArgumentException naming the formats, for anything else; blank is {@link #VCARD} */
+        public static Format of(String format) {
+            return switch (format == null || format.isBlank() ? "vcard" : format) {
+                case "vcard" -> VCARD;
+                case "vcard3" -> VCARD3;
+                case "csv" -> CSV;
+                default -> throw new IllegalArgumentException("Use vcard, vcard3 or csv.");
+            };
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** The name under which a browser saves the export. */
+        public String fileName() {
+            return fileName;
+        }
+    }
 
     @Inject
     ContactBook contacts;
 
-    /** @return how many cards were written */
-    public int write(String search, VCardVersion version, Writer out) throws IOException {
-        int written = 0;
+    /** @return how many contacts were written */
+    public int write(String search, Format format, Writer out) throws IOException {
+        if (format == Format.CSV) {
+            GoogleCsv rows = new GoogleCsv(out, contacts.widths());
+            return eachPage(search, contact -> rows.write(contact.details()), rows::flush);
+        }
+        VCardVersion version = format == Format.VCARD3 ? VCardVersion.V3_0 : VCardVersion.V4_0;
         VCardWriter cards = new VCardWriter(out, version);
+        return eachPage(search, contact -> {
+            VCard card = VCardMapping.toVCard(contact.details(), version);
+            card.setUid(new Uid("urn:uuid:" + contact.id()));
+            cards.write(card);
+        }, cards::flush);
+    }
+
+    /** How one contact is written. */
+    private interface ContactWriter {
+        void write(Contact contact) throws IOException;
+    }
+
+    /** What is done after each page: the writer flushed. */
+    private interface AfterPage {
+        void run() throws IOException;
+    }
+
+    private int eachPage(String search, ContactWriter write, AfterPage flush) throws IOException {
+        int written = 0;
         ContactQuery query = ContactQuery.first(search, ContactOrder.NEWEST, PAGE);
         while (true) {
             ContactPage page = contacts.list(query);
             for (Contact contact : contacts.cards(page.contacts().stream().map(Contact::id).toList())) {
-                VCard card = VCardMapping.toVCard(contact.details(), version);
-                card.setUid(new Uid("urn:uuid:" + contact.id()));
-                cards.write(card);
+                write.write(contact);
                 written++;
             }
-            cards.flush();
+            flush.run();
             if (!page.hasNext()) {
                 return written;
             }
