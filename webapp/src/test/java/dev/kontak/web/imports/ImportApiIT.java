@@ -267,6 +267,8 @@ class ImportApiIT {
                 "every batch whole or not at all");
         assertEquals(created, TestDatabase.count("SELECT COUNT(*) FROM contact_import_rows WHERE import_id = ?",
                 UUID.fromString(id)));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contact_import_files WHERE import_id = ?",
+                UUID.fromString(id)), "a cancelled import's file is deleted");
         assertMetadataIsAFullRecompute(owner);
 
         JsonObject undone = undo(owner, id);

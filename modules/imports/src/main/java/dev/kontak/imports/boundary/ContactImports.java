@@ -217,14 +217,22 @@ public class ContactImports {
         return records.notableRows(id, limit);
     }
 
-    /** Stops the import or undo after the batch in hand; what was done stays (and an import can be undone). */
+    /**
+     * Stops the import or undo after the batch in hand; what was done stays (and an import can be undone), the file of
+     * an import is deleted.
+     */
     public ImportStatus cancel(UUID id) {
         ContactImport imported = records.find(id).orElseThrow(ImportRefused::notFound);
         ImportStatus status = statusOf(imported);
         if (!status.running()) {
             throw new ImportRefused(409, "This import is not running.");
         }
-        runner.cancel("undo".equals(status.phase()) ? imported.undoRun() : imported.importRun());
+        if ("undo".equals(status.phase())) {
+            runner.cancel(imported.undoRun());
+        } else {
+            runner.cancel(imported.importRun());
+            records.deleteFile(id); // the run holds what it reads; a cancelled import is not resumed
+        }
         return status(id);
     }
 
