@@ -4,6 +4,7 @@ import dev.kontak.imports.entity.ContactImport;
 import dev.kontak.jobs.boundary.JobProgress;
 import dev.kontak.jobs.entity.JobOutcome;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ public record ImportStatus(UUID id, String fileName, String format, String onMat
 
     static ImportStatus of(ContactImport imported, Optional<JobProgress> importRun, Optional<JobProgress> undoRun) {
         if (imported.importRun() == null) {
-            return new ImportStatus(imported.id(), imported.fileName(), imported.format().name().toLowerCase(),
+            return new ImportStatus(imported.id(), imported.fileName(), imported.format().name().toLowerCase(Locale.ROOT),
                     imported.onMatch().key(), "draft", "import", imported.total(), 0, 0, 0, 0, 0, 0, 0, null, false,
                     imported.startedAt());
         }
@@ -34,7 +35,7 @@ public record ImportStatus(UUID id, String fileName, String format, String onMat
         };
         int total = undo ? run.get().total() : imported.total();
         int done = undo ? run.get().done() : imported.position();
-        return new ImportStatus(imported.id(), imported.fileName(), imported.format().name().toLowerCase(),
+        return new ImportStatus(imported.id(), imported.fileName(), imported.format().name().toLowerCase(Locale.ROOT),
                 imported.onMatch().key(), status, undo ? "undo" : "import", total, done, imported.created(),
                 imported.updated(), imported.skipped(), imported.failed(), imported.undoLeft(),
                 run.map(JobProgress::ratePerSecond).orElse(0.0), run.map(JobProgress::secondsLeft).orElse(null),

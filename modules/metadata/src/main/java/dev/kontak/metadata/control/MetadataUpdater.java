@@ -103,7 +103,8 @@ public class MetadataUpdater {
         Map<UUID, UserMetadata> locked = new HashMap<>();
         lockAll(affected).forEach(metadata -> locked.put(metadata.userId(), metadata));
         AccessChanges accessChanges = new AccessChanges();
-        Map<UUID, Set<Boolean>> touched = new HashMap<>(); // per user: true for an activity change, false for a contact change
+        Set<UUID> contactsChanged = new HashSet<>();
+        Set<UUID> activitiesChanged = new HashSet<>();
         for (ContactChanged change : changes) {
             Set<UUID> users = new TreeSet<>(canAccess.get(change));
             Set<UUID> before = had.getOrDefault(change.contactId(), EMPTY);
@@ -111,15 +112,14 @@ public class MetadataUpdater {
             for (UUID user : users) {
                 apply(locked.get(user), change.contactId(), before.contains(user), canAccess.get(change).contains(user),
                         change.before(), change.after(), accessChanges);
-                touched.computeIfAbsent(user, someone -> new HashSet<>()).add(change.kind().isActivity());
+                (change.kind().isActivity() ? activitiesChanged : contactsChanged).add(user);
             }
         }
         accessChanges.write();
         Instant now = clock.instant();
         Map<UUID, Long> versions = new TreeMap<>();
         for (UserMetadata metadata : locked.values()) {
-            Set<Boolean> kinds = touched.getOrDefault(metadata.userId(), Set.of());
-            metadata.changed(now, kinds.contains(false), kinds.contains(true));
+            metadata.changed(now, contactsChanged.contains(metadata.userId()), activitiesChanged.contains(metadata.userId()));
             versions.put(metadata.userId(), metadata.cacheVersion());
         }
         metadataChanges.fire(new MetadataChanged(versions));
