@@ -19,8 +19,9 @@ public final class FileMatches {
 
     /** The earlier line with one of this card's e-mails or phones, if any; the card's own are noted either way. */
     public Optional<Integer> earlierLine(int line, ContactDetails card) {
-        Optional<Integer> earlier = keys(card).map(firstLine::get).filter(Objects::nonNull).findFirst();
-        keys(card).forEach(key -> firstLine.putIfAbsent(key, line));
+        List<String> keys = keys(card).toList();
+        Optional<Integer> earlier = keys.stream().map(firstLine::get).filter(Objects::nonNull).findFirst();
+        keys.forEach(key -> firstLine.putIfAbsent(key, line));
         return earlier;
     }
 

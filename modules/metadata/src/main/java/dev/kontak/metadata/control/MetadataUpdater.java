@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MetadataUpdater {
-
-    private static final SortedSet<UUID> EMPTY = new TreeSet<>();
 
     @PersistenceContext
     EntityManager em;
@@ -85,20 +84,10 @@ public class MetadataUpdater {
         Map<UUID, SortedSet<UUID>> had = access.holdUsersWith(changes.stream()
                 .filter(change -> change.kind() != ContactChanged.Kind.CREATED).map(ContactChanged::contactId).toList());
         Map<UUID, Set<UUID>> members = new HashMap<>();
-        Map<ContactChanged, Set<UUID>> canAccess = new HashMap<>();
         SortedSet<UUID> affected = new TreeSet<>();
         for (ContactChanged change : changes) {
-            ContactState after = change.after();
-            Set<UUID> users = new HashSet<>();
-            if (after != null) {
-                users.add(after.ownerId());
-                if (after.teamId() != null) {
-                    users.addAll(members.computeIfAbsent(after.teamId(), team -> Set.copyOf(memberships.membersOf(team))));
-                }
-            }
-            canAccess.put(change, users);
-            affected.addAll(users);
-            affected.addAll(had.getOrDefault(change.contactId(), EMPTY));
+            affected.addAll(canAccess(change, members));
+            affected.addAll(had.getOrDefault(change.contactId(), Collections.emptySortedSet()));
         }
         Map<UUID, UserMetadata> locked = new HashMap<>();
         lockAll(affected).forEach(metadata -> locked.put(metadata.userId(), metadata));
@@ -106,11 +95,12 @@ public class MetadataUpdater {
         Set<UUID> contactsChanged = new HashSet<>();
         Set<UUID> activitiesChanged = new HashSet<>();
         for (ContactChanged change : changes) {
-            Set<UUID> users = new TreeSet<>(canAccess.get(change));
-            Set<UUID> before = had.getOrDefault(change.contactId(), EMPTY);
+            Set<UUID> after = canAccess(change, members);
+            Set<UUID> before = had.getOrDefault(change.contactId(), Collections.emptySortedSet());
+            Set<UUID> users = new TreeSet<>(after);
             users.addAll(before);
             for (UUID user : users) {
-                apply(locked.get(user), change.contactId(), before.contains(user), canAccess.get(change).contains(user),
+                apply(locked.get(user), change.contactId(), before.contains(user), after.contains(user),
                         change.before(), change.after(), accessChanges);
                 (change.kind().isActivity() ? activitiesChanged : contactsChanged).add(user);
             }
@@ -123,6 +113,19 @@ public class MetadataUpdater {
             versions.put(metadata.userId(), metadata.cacheVersion());
         }
         metadataChanges.fire(new MetadataChanged(versions));
+    }
+
+    /** Who can access the contact after the change: its owner and its team's members (each team read once a pass). */
+    private Set<UUID> canAccess(ContactChanged change, Map<UUID, Set<UUID>> members) {
+        ContactState after = change.after();
+        if (after == null) {
+            return Set.of();
+        }
+        Set<UUID> users = new HashSet<>(Set.of(after.ownerId()));
+        if (after.teamId() != null) {
+            users.addAll(members.computeIfAbsent(after.teamId(), team -> Set.copyOf(memberships.membersOf(team))));
+        }
+        return users;
     }
 
     @AcrossUsers
