@@ -124,6 +124,18 @@ public class ContactsResource {
                 .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"").build();
     }
 
+    /**
+     * Merges contacts into the one kept ({@link ContactBook#merge}): 200 with the kept contact; 400 for a request
+     * that names no merge; 403, nothing written, when the caller may not edit the kept contact or is not the
+     * owner of one merged.
+     */
+    @POST
+    @Path("merge")
+    public ContactView merge(MergeInput input) {
+        return view(contacts.merge(Parameters.body(input, "{\"keep\": id, \"merge\": [ids], \"fields\": {...}}")
+                .request()));
+    }
+
     @GET
     @Path("{id}")
     public ContactView view(@PathParam("id") String id) {

@@ -1,18 +1,18 @@
 package dev.kontak.web.imports;
 
+import static dev.kontak.web.testing.ApiUsers.json;
+import static dev.kontak.web.testing.ApiUsers.ok;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
-import static dev.kontak.web.testing.TestAccounts.uniqueEmail;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kontak.web.testing.ApiUsers;
+import dev.kontak.web.testing.ApiUsers.User;
 import dev.kontak.web.testing.SharedKontak;
 import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Visitor;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,18 +68,17 @@ class ImportApiIT {
             """;
 
     Visitor visitor;
-
-    record User(String email, UUID id) {
-    }
+    ApiUsers api;
 
     @BeforeEach
     void newVisitor() throws Exception {
         visitor = new Visitor(SharedKontak.url().toURI());
+        api = new ApiUsers(visitor);
     }
 
     @Test
     void aPhonesExportIsImportedInTheBackgroundWithEveryFieldAndItsReport() throws SQLException {
-        User owner = signUp("importer");
+        User owner = api.signUp("importer");
 
         HttpResponse<String> started = importFile(owner, "text/vcard", PHONE_EXPORT, "");
 
@@ -99,7 +98,7 @@ class ImportApiIT {
         assertEquals("Same e-mail or phone as line 1.", rows.get(26).getString("reason"));
 
         String ada = rows.get(1).getString("contactId");
-        JsonObject card = ok(200, call(owner, "GET", "/api/contacts/" + ada, null));
+        JsonObject card = ok(200, api.call(owner, "GET", "/api/contacts/" + ada, null));
         assertEquals("Ada Lovelace", card.getString("name"));
         assertEquals(List.of("ada@engines.example", "ada@home.example"), values(card, "emails", "address"));
         assertEquals(List.of("+6281234567890", "+62215550100"), values(card, "phones", "e164"));
@@ -109,7 +108,7 @@ class ImportApiIT {
         assertEquals("Research", card.getString("department"));
         assertEquals("Programmer", card.getString("title"));
         assertEquals("Wrote the first program.", card.getString("notes"));
-        assertMetadataIsAFullRecompute(owner);
+        api.assertMetadataIsAFullRecompute(owner);
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contact_import_files WHERE import_id = ?",
                 UUID.fromString(id)), "the file is deleted once imported");
 
@@ -121,21 +120,21 @@ class ImportApiIT {
         assertTrue(lines.get(1).startsWith("1,created,,"), lines.get(1));
         assertEquals("26,skipped,Same e-mail or phone as line 1.," + ada + ",", lines.get(4));
 
-        User stranger = signUp("stranger");
-        assertEquals(404, call(stranger, "GET", "/api/imports/" + id, null).statusCode(), "nobody else's");
-        assertEquals(404, call(stranger, "POST", "/api/imports/" + id + "/undo", null).statusCode());
+        User stranger = api.signUp("stranger");
+        assertEquals(404, api.call(stranger, "GET", "/api/imports/" + id, null).statusCode(), "nobody else's");
+        assertEquals(404, api.call(stranger, "POST", "/api/imports/" + id + "/undo", null).statusCode());
     }
 
     @Test
     void aReimportUpdatesTheMatchesAndUndoRestoresThemUnlessChangedSinceWithTheTeamsMetadataTrue() throws SQLException {
-        User owner = signUp("reimport");
-        User teammate = signUp("teammate");
-        String team = teamOf(owner, teammate);
+        User owner = api.signUp("reimport");
+        User teammate = api.signUp("teammate");
+        String team = api.teamOf(owner, teammate);
         String first = finished(owner, startedId(owner, "text/vcard", PHONE_EXPORT, "")).getString("id");
         String ada = contactIdAt(owner, first, 1);
         String charles = contactIdAt(owner, first, 15);
-        ok(200, call(owner, "PUT", "/api/contacts/" + ada + "/team", "{\"teamId\":\"" + team + "\"}"));
-        JsonObject adaBefore = ok(200, call(owner, "GET", "/api/contacts/" + ada, null));
+        ok(200, api.call(owner, "PUT", "/api/contacts/" + ada + "/team", "{\"teamId\":\"" + team + "\"}"));
+        JsonObject adaBefore = ok(200, api.call(owner, "GET", "/api/contacts/" + ada, null));
         String update = """
                 BEGIN:VCARD
                 VERSION:4.0
@@ -160,41 +159,41 @@ class ImportApiIT {
         JsonObject second = finished(owner, startedId(owner, "text/vcard", update, "?onMatch=update"));
 
         assertEquals(List.of(1, 2, 0), List.of(second.getInt("created"), second.getInt("updated"), second.getInt("failed")));
-        JsonObject merged = ok(200, call(owner, "GET", "/api/contacts/" + ada, null));
+        JsonObject merged = ok(200, api.call(owner, "GET", "/api/contacts/" + ada, null));
         assertEquals("Ada King", merged.getString("name"));
         assertEquals("Countess", merged.getString("title"));
         assertEquals(List.of("ada@engines.example", "ada@home.example", "countess@lovelace.example"),
                 values(merged, "emails", "address"), "nothing the contact had is lost");
         assertEquals("Analytical Engines", merged.getString("organization"));
-        assertEquals("Countess", ok(200, call(teammate, "GET", "/api/contacts/" + ada, null)).getString("title"));
-        assertMetadataIsAFullRecompute(owner);
-        assertMetadataIsAFullRecompute(teammate);
-        ok(200, call(owner, "PUT", "/api/contacts/" + charles, "{\"name\":\"Charles B.\"}"));
+        assertEquals("Countess", ok(200, api.call(teammate, "GET", "/api/contacts/" + ada, null)).getString("title"));
+        api.assertMetadataIsAFullRecompute(owner);
+        api.assertMetadataIsAFullRecompute(teammate);
+        ok(200, api.call(owner, "PUT", "/api/contacts/" + charles, "{\"name\":\"Charles B.\"}"));
 
         JsonObject undone = undo(owner, second.getString("id"));
 
         assertEquals("undone", undone.getString("status"));
         assertEquals(1, undone.getInt("undoLeft"));
-        JsonObject adaAfter = ok(200, call(owner, "GET", "/api/contacts/" + ada, null));
+        JsonObject adaAfter = ok(200, api.call(owner, "GET", "/api/contacts/" + ada, null));
         for (String field : List.of("name", "nameParts", "emails", "phones", "addresses", "organization", "department",
                 "title", "birthday", "notes", "teamId")) {
             assertEquals(adaBefore.get(field), adaAfter.get(field), field + " restored as it was");
         }
-        assertEquals("Charles B.", ok(200, call(owner, "GET", "/api/contacts/" + charles, null)).getString("name"),
+        assertEquals("Charles B.", ok(200, api.call(owner, "GET", "/api/contacts/" + charles, null)).getString("name"),
                 "changed since: left");
         JsonObject charlesRow = rowsByLine(undone).values().stream()
                 .filter(row -> charles.equals(row.getString("contactId", null))).findFirst().orElseThrow();
         assertEquals("It was changed since.", charlesRow.getString("undoLeft"));
         assertEquals(2, TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", owner.id()),
                 "Mary, whom the import created, is gone");
-        assertMetadataIsAFullRecompute(owner);
-        assertMetadataIsAFullRecompute(teammate);
-        assertEquals(409, call(owner, "POST", "/api/imports/" + second.getString("id") + "/undo", null).statusCode());
+        api.assertMetadataIsAFullRecompute(owner);
+        api.assertMetadataIsAFullRecompute(teammate);
+        assertEquals(409, api.call(owner, "POST", "/api/imports/" + second.getString("id") + "/undo", null).statusCode());
     }
 
     @Test
     void googleContactsCsvKeepsEveryValueOfACellAndAPlainCsvTakesAMapping() throws SQLException {
-        User owner = signUp("csv");
+        User owner = api.signUp("csv");
         String google = "Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,"
                 + "Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title\r\n"
                 + "Grace Hopper,Grace,Hopper,* myContacts ::: Navy,* Work,grace@navy.example ::: grace@home.example,"
@@ -203,7 +202,7 @@ class ImportApiIT {
         JsonObject imported = finished(owner, startedId(owner, "text/csv", google, ""));
 
         assertEquals(1, imported.getInt("created"));
-        JsonObject grace = ok(200, call(owner, "GET", "/api/contacts/" + contactIdAt(owner, imported.getString("id"), 2), null));
+        JsonObject grace = ok(200, api.call(owner, "GET", "/api/contacts/" + contactIdAt(owner, imported.getString("id"), 2), null));
         assertEquals(List.of("grace@navy.example", "grace@home.example"), values(grace, "emails", "address"));
         assertEquals(List.of("Navy"), grace.getJsonArray("labels").getValuesAs(jakarta.json.JsonString.class).stream()
                 .map(jakarta.json.JsonString::getString).toList());
@@ -218,16 +217,16 @@ class ImportApiIT {
         assertEquals(400, unmapped.statusCode(), unmapped.body());
         assertEquals(400, badMapping.statusCode(), badMapping.body());
         assertEquals(1, mapped.getInt("created"));
-        JsonObject alan = ok(200, call(owner, "GET", "/api/contacts/" + contactIdAt(owner, mapped.getString("id"), 2), null));
+        JsonObject alan = ok(200, api.call(owner, "GET", "/api/contacts/" + contactIdAt(owner, mapped.getString("id"), 2), null));
         assertEquals("Alan Turing", alan.getString("name"));
         assertEquals("work", alan.getJsonArray("emails").getJsonObject(0).getString("label"));
         assertEquals("+442079460018", alan.getJsonArray("phones").getJsonObject(0).getString("e164"));
-        assertMetadataIsAFullRecompute(owner);
+        api.assertMetadataIsAFullRecompute(owner);
     }
 
     @Test
     void aFileThatIsNotWhatItsTypeSaysIsRefusedNamingItsLineAndWritesNothing() throws SQLException {
-        User owner = signUp("refused");
+        User owner = api.signUp("refused");
 
         HttpResponse<String> notVCard = importFile(owner, "text/vcard", "BEGIN:VCARD\nFN:Ada\nEND:VCARD\nhello\n", "");
         HttpResponse<String> wrongType = importFile(owner, "application/pdf", "%PDF-1.7", "");
@@ -242,20 +241,20 @@ class ImportApiIT {
         assertEquals(400, empty.statusCode(), empty.body());
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contact_imports WHERE owner_id = ?", owner.id()));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", owner.id()));
-        assertEquals(400, call(owner, "GET", "/api/imports/not-an-id", null).statusCode());
-        assertEquals(404, call(owner, "GET", "/api/imports/" + UUID.randomUUID(), null).statusCode());
+        assertEquals(400, api.call(owner, "GET", "/api/imports/not-an-id", null).statusCode());
+        assertEquals(404, api.call(owner, "GET", "/api/imports/" + UUID.randomUUID(), null).statusCode());
     }
 
     @Test
     void oneImportPerUserRunsAtATimeAndACancelledOneKeepsWhatItImportedUntilUndone() throws SQLException {
-        User owner = signUp("busy");
+        User owner = api.signUp("busy");
         String many = IntStream.range(0, 3000).mapToObj(i -> "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person " + i
                 + "\r\nEMAIL:person" + i + "@many.example\r\nTEL:+62 812 7000 " + String.format("%04d", i)
                 + "\r\nEND:VCARD\r\n").collect(Collectors.joining());
         String id = startedId(owner, "text/vcard", many, "");
 
         HttpResponse<String> second = importFile(owner, "text/vcard", PHONE_EXPORT, "");
-        HttpResponse<String> cancelled = call(owner, "POST", "/api/imports/" + id + "/cancel", null);
+        HttpResponse<String> cancelled = api.call(owner, "POST", "/api/imports/" + id + "/cancel", null);
 
         assertEquals(409, second.statusCode(), second.body());
         assertEquals(200, cancelled.statusCode(), cancelled.body());
@@ -269,34 +268,25 @@ class ImportApiIT {
                 UUID.fromString(id)));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contact_import_files WHERE import_id = ?",
                 UUID.fromString(id)), "a cancelled import's file is deleted");
-        assertMetadataIsAFullRecompute(owner);
+        api.assertMetadataIsAFullRecompute(owner);
 
         JsonObject undone = undo(owner, id);
 
         assertEquals("undone", undone.getString("status"));
         assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", owner.id()));
-        assertMetadataIsAFullRecompute(owner);
-    }
-
-    /** The metadata the imports left is what a full recompute makes of the data: a refresh changes nothing but the version. */
-    private void assertMetadataIsAFullRecompute(User user) {
-        JsonObject before = ok(200, call(user, "GET", "/api/metadata", null));
-        JsonObject after = ok(200, call(user, "POST", "/api/metadata/refresh", null));
-        for (String field : List.of("contactIds", "contactCount", "activityCount", "teamIds", "dataChecksum")) {
-            assertEquals(before.get(field), after.get(field), field + " of " + user.email());
-        }
+        api.assertMetadataIsAFullRecompute(owner);
     }
 
     private JsonObject undo(User owner, String id) {
-        HttpResponse<String> started = call(owner, "POST", "/api/imports/" + id + "/undo", null);
+        HttpResponse<String> started = api.call(owner, "POST", "/api/imports/" + id + "/undo", null);
         assertEquals(202, started.statusCode(), started.body());
         return finished(owner, id);
     }
 
     private JsonObject finished(User owner, String id) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !"running"
-                .equals(ok(200, call(owner, "GET", "/api/imports/" + id, null)).getString("status")));
-        return ok(200, call(owner, "GET", "/api/imports/" + id + "?limit=1000", null));
+                .equals(ok(200, api.call(owner, "GET", "/api/imports/" + id, null)).getString("status")));
+        return ok(200, api.call(owner, "GET", "/api/imports/" + id + "?limit=1000", null));
     }
 
     private String contactIdAt(User owner, String id, int line) {
@@ -324,35 +314,7 @@ class ImportApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
     }
 
-    private User signUp(String who) {
-        String email = uniqueEmail(who);
-        HttpResponse<String> created = visitor.postJson("/api/signup",
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + who + "\"}");
-        return new User(email, UUID.fromString(ok(201, created).getString("id")));
-    }
-
-    private String teamOf(User owner, User member) {
-        String team = ok(201, call(owner, "POST", "/api/teams", "{\"name\":\"Team of " + owner.email() + "\"}")).getString("id");
-        ok(201, call(owner, "POST", "/api/teams/" + team + "/members", "{\"email\":\"" + member.email() + "\"}"));
-        return team;
-    }
-
-    private HttpResponse<String> call(User user, String method, String path, String json) {
-        return visitor.sendJson(method, path, json, user.email(), PASSWORD);
-    }
-
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static JsonObject ok(int status, HttpResponse<String> answer) {
-        assertEquals(status, answer.statusCode(), answer.body());
-        return json(answer);
-    }
-
-    private static JsonObject json(HttpResponse<String> answer) {
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
-            return reader.readObject();
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.kontak.contacts.control.Sharing;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.ContactState;
+import dev.kontak.contacts.entity.MergedCard;
 import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactChanged;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -214,6 +217,49 @@ public class ContactBook {
             em.flush();
         }
         return new BulkOutcome(done, left);
+    }
+
+    /**
+     * Merges contacts into one that is kept: its card is made of all of theirs ({@link MergedCard}), every activity
+     * of the others becomes its activity, and the others are deleted. All of them are validated and locked first, in id order; the kept one
+     * must be one the caller may edit and the others the caller's own (merging deletes them), else nothing is
+     * written. One {@link ContactsChanged}: whoever could access a merged contact loses it and its activities, whoever
+     * can access the kept one sees them there.
+     *
+     */
+    public Contact merge(MergeRequest request) {
+        UserId user = caller.id();
+        UUID keepId = request.keep();
+        SortedSet<UUID> all = new TreeSet<>(request.merge());
+        all.add(keepId);
+        Map<UUID, Contact> locked = new LinkedHashMap<>();
+        for (UUID id : all) {
+            Contact contact = accessible(user, id, id.equals(keepId) ? ContactOperation.EDIT : ContactOperation.DELETE,
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (!id.equals(keepId) && !contact.isOwnedBy(user)) {
+                throw new ContactRefused("Only its owner can merge " + contact.name()
+                        + " into another contact: merging deletes it.");
+            }
+            locked.put(id, contact);
+        }
+        Contact kept = locked.remove(keepId);
+        List<Contact> merged = List.copyOf(locked.values());
+        Map<MergedCard.Field, ContactDetails> chosen = new EnumMap<>(MergedCard.Field.class);
+        request.fields().forEach((field, id) -> chosen.put(field, (id.equals(keepId) ? kept : locked.get(id)).details()));
+        ContactDetails card = valid(MergedCard.of(kept.details(), merged.stream().map(Contact::details).toList(), chosen));
+        List<ContactChanged> reported = new ArrayList<>(merged.stream()
+                .map(contact -> new ContactChanged(ContactChanged.Kind.DELETED, user, contact.state(), null)).toList());
+        ContactState keptBefore = kept.state();
+        em.createQuery("UPDATE Activity a SET a.contactId = :kept WHERE a.contactId IN :merged")
+                .setParameter("kept", keepId).setParameter("merged", List.copyOf(locked.keySet())).executeUpdate();
+        merged.forEach(kept::activitiesMovedFrom);
+        kept.change(normalised(card), clock.instant());
+        em.flush();
+        reported.add(new ContactChanged(ContactChanged.Kind.UPDATED, user, keptBefore, kept.state()));
+        batches.fire(new ContactsChanged(user, reported));
+        merged.forEach(em::remove);
+        em.flush();
+        return withCard(kept);
     }
 
     /**

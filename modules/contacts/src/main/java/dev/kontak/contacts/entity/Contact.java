@@ -198,6 +198,15 @@ public class Contact {
         lastActivityAt = latest;
     }
 
+    /** The activities of a contact merged into this one are this one's now (they were moved in the database). */
+    public void activitiesMovedFrom(Contact merged) {
+        activityCount += merged.activityCount;
+        activitiesDigest += merged.activitiesDigest;
+        if (merged.lastActivityAt != null && (lastActivityAt == null || merged.lastActivityAt.isAfter(lastActivityAt))) {
+            lastActivityAt = merged.lastActivityAt;
+        }
+    }
+
     /** What this contact adds to the data checksum of everyone who can access it. */
     public long checksumContribution() {
         return Checksums.contactTerm(id, version) + activitiesDigest;

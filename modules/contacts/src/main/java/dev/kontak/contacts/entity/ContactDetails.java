@@ -6,10 +6,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -137,6 +141,27 @@ public record ContactDetails(
     /** The first phone number as typed, or null. */
     public String phone() {
         return phones.isEmpty() ? null : phones.get(0).number();
+    }
+
+    /**
+     * These details with every e-mail, phone, postal and web address and label of {@code other} added that they do
+     * not have: one of each e-mail whatever its case, one of each phone whatever its spacing, these details' first.
+     */
+    public ContactDetails withListsOf(ContactDetails other) {
+        SortedSet<String> allLabels = new TreeSet<>(labels);
+        allLabels.addAll(other.labels);
+        return new ContactDetails(name, structuredName, nickname,
+                union(emails, other.emails, email -> email.address().toLowerCase(Locale.ROOT)),
+                union(phones, other.phones, PhoneNumber::key), union(addresses, other.addresses, address -> address),
+                union(urls, other.urls, WebAddress::url), organization, department, title, birthday, anniversary,
+                allLabels, favourite, notes);
+    }
+
+    private static <T> List<T> union(List<T> kept, List<T> added, Function<T, ?> key) {
+        Map<Object, T> all = new LinkedHashMap<>();
+        kept.forEach(value -> all.putIfAbsent(key.apply(value), value));
+        added.forEach(value -> all.putIfAbsent(key.apply(value), value));
+        return List.copyOf(all.values());
     }
 
     /** These details with the phones as {@code numbers} parsed them. */

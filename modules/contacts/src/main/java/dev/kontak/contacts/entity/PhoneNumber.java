@@ -48,6 +48,11 @@ public class PhoneNumber {
         return new PhoneNumber(label, number, e164);
     }
 
+    /** What makes two numbers the same number: the E.164 form, else the digits (and +) typed. */
+    public String key() {
+        return e164 != null ? e164 : number.replaceAll("[^0-9+]", "");
+    }
+
     public String label() {
         return label;
     }
