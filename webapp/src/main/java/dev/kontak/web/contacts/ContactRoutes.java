@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Everything under {@code /contacts/}: the new-contact form, and each contact's page and actions. Wherever the
+ * Everything under {@code /contacts/}: the new-contact form, export, duplicates and merge, and each contact's page
+ * and actions. Wherever the
  * user may not touch the contact (someone else's, deleted, unshared in the meantime, or never there), the answer
  * is the same: 403 and the contact list with the refusal; the boundary has written nothing but the audit.
  */
@@ -41,6 +42,9 @@ public class ContactRoutes extends ResourceRoutes {
     @Inject
     ContactExport export;
 
+    @Inject
+    DuplicatesPage duplicates;
+
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
@@ -49,6 +53,9 @@ public class ContactRoutes extends ResourceRoutes {
                 case "GET new" -> newContact.form(request, response);
                 case "POST new" -> newContact.create(request, response);
                 case "GET export" -> export.download(request, response);
+                case "GET duplicates" -> duplicates.list(request, response);
+                case "GET merge" -> duplicates.compare(request, response);
+                case "POST merge" -> duplicates.merge(request, response);
                 case "GET " -> card.show(request, response, path.id());
                 case "GET state" -> status.answer(request, response, path.id());
                 case "GET edit" -> editor.form(request, response, path.id());

@@ -1,5 +1,7 @@
 package dev.kontak.contacts.boundary;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,7 +11,11 @@ public record DuplicateGroup(List<Candidate> contacts, Set<Reason> reasons) {
 
     public DuplicateGroup {
         contacts = List.copyOf(contacts);
-        reasons = Set.copyOf(reasons);
+        reasons = Collections.unmodifiableSet(EnumSet.copyOf(reasons));
+    }
+
+    public List<UUID> ids() {
+        return contacts.stream().map(Candidate::id).toList();
     }
 
     /** What ties a group together. */
