@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DuplicatesResource {
 
     private static final long DEFAULT_GROUPS = 100;
+    private static final int CONTACTS_PER_GROUP = 100;
 
     @Inject
     Duplicates duplicates;
@@ -29,15 +30,23 @@ public class DuplicatesResource {
     public record Found(int total, List<Group> groups) {
     }
 
-    /** @param reasons {@code email}, {@code phone}, {@code name} */
-    public record Group(List<String> reasons, List<DuplicateGroup.Candidate> contacts) {
+    /**
+     * @param reasons  {@code email}, {@code phone}, {@code name}
+     * @param size     how many contacts the group has
+     * @param contacts the first 100 of them, by name
+     */
+    public record Group(List<String> reasons, int size, List<DuplicateGroup.Candidate> contacts) {
+
+        static Group of(DuplicateGroup group) {
+            return new Group(group.reasons().stream().map(reason -> reason.name().toLowerCase(Locale.ROOT)).toList(),
+                    group.contacts().size(), group.contacts().stream().limit(CONTACTS_PER_GROUP).toList());
+        }
     }
 
     @GET
     public Found list(@QueryParam("limit") String limit) {
         int most = (int) Parameters.wholeNumber("limit", limit, DEFAULT_GROUPS, 1, 1000);
         List<DuplicateGroup> all = duplicates.find();
-        return new Found(all.size(), all.stream().limit(most).map(group -> new Group(group.reasons().stream().sorted()
-                .map(reason -> reason.name().toLowerCase(Locale.ROOT)).toList(), group.contacts())).toList());
+        return new Found(all.size(), all.stream().limit(most).map(Group::of).toList());
     }
 }

@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 public class DuplicatesPage {
 
     static final int GROUPS_SHOWN = 100;
+    /** Contacts shown of a group, and offered to merge at once. */
+    static final int CONTACTS_SHOWN = 20;
 
     @Inject
     Pages pages;
@@ -56,6 +58,20 @@ public class DuplicatesPage {
     @Inject
     PhoneNumbers phoneNumbers;
 
+    /** A group as the page shows it: its first contacts, and how many more it has. */
+    public record ShownGroup(DuplicateGroup group, List<DuplicateGroup.Candidate> contacts, int more) {
+
+        static ShownGroup of(DuplicateGroup group) {
+            List<DuplicateGroup.Candidate> all = group.contacts();
+            return new ShownGroup(group, all.subList(0, Math.min(all.size(), CONTACTS_SHOWN)),
+                    Math.max(0, all.size() - CONTACTS_SHOWN));
+        }
+
+        public List<UUID> ids() {
+            return contacts.stream().map(DuplicateGroup.Candidate::id).toList();
+        }
+    }
+
     /** A field's value in one contact's column, and whether the merge takes it. */
     public record Cell(UUID contactId, String text, boolean chosen) {
     }
@@ -67,7 +83,7 @@ public class DuplicatesPage {
     void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<DuplicateGroup> groups = duplicates.find();
         pages.render(request, response, 200, "duplicates",
-                Map.of("groups", groups.stream().limit(GROUPS_SHOWN).toList(), "total", groups.size()));
+                Map.of("groups", groups.stream().limit(GROUPS_SHOWN).map(ShownGroup::of).toList(), "total", groups.size()));
     }
 
     void compare(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,14 @@ import java.util.regex.Pattern;
  *
  * <p>Found without comparing every pair (a prefix-filtered similarity join): each name's pieces are ordered rarest
  * first, and two names that pass the threshold must share a piece among the first {@code n - ceil(t * n) + 1} of
- * either, so only names sharing one of those rare pieces are ever compared.
+ * either, so only names sharing one of those rare pieces are ever compared. Each name is compared with at most
+ * {@value #MOST_COMPARED} others (those that share its rarest pieces first): where thousands of names are all alike
+ * ("Customer 1" … "Customer 5000") the work stays linear, and each name is still paired with alike ones, so they
+ * end in one group all the same.
  */
 public final class SimilarNames {
+
+    static final int MOST_COMPARED = 100;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -49,10 +55,12 @@ public final class SimilarNames {
         List<Pair> pairs = new ArrayList<>();
         for (int name : bySize) {
             int[] own = pieces[name];
-            Set<Integer> candidates = new TreeSet<>();
+            Set<Integer> candidates = new LinkedHashSet<>();
             for (int k = 0; k < prefixLength(own.length); k++) {
                 List<Integer> holders = holdersOfPrefixPiece.computeIfAbsent(own[k], piece -> new ArrayList<>());
-                candidates.addAll(holders);
+                for (int i = holders.size() - 1; i >= 0 && candidates.size() < MOST_COMPARED; i--) {
+                    candidates.add(holders.get(i));
+                }
                 holders.add(name);
             }
             for (int other : candidates) {

@@ -2,11 +2,13 @@ package dev.kontak.contacts.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -39,6 +41,26 @@ class SimilarNamesTest {
                 .pairs(List.of("John Smith", "Siti Rahayu", "Jon Smith", "Budi Santoso", "budi santosa", "—"));
 
         assertEquals(Set.of(new SimilarNames.Pair(0, 2), new SimilarNames.Pair(3, 4)), new HashSet<>(pairs));
+    }
+
+    @Test
+    void thousandsOfAlikeNamesArePairedWithAlikeOnesIntoOneWhole() {
+        List<String> names = IntStream.range(0, 5000).mapToObj(i -> "Customer " + i).toList();
+
+        List<SimilarNames.Pair> pairs = new SimilarNames(0.6).pairs(names);
+
+        pairs.forEach(pair -> assertTrue(SimilarNames.similarity(names.get(pair.left()), names.get(pair.right())) >= 0.6));
+        int[] group = IntStream.range(0, names.size()).toArray();
+        pairs.forEach(pair -> join(group, pair.left(), pair.right()));
+        assertEquals(1, IntStream.range(0, names.size()).map(i -> root(group, i)).distinct().count(), "one group");
+    }
+
+    private static void join(int[] group, int left, int right) {
+        group[root(group, left)] = root(group, right);
+    }
+
+    private static int root(int[] group, int i) {
+        return group[i] == i ? i : root(group, group[i]);
     }
 
     @Test
