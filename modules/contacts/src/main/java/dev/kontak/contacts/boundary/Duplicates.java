@@ -68,7 +68,7 @@ public class Duplicates {
         Groups groups = new Groups(contacts);
         groups.tieSharing(holders.emailsAccessibleBy(user), Reason.EMAIL);
         groups.tieSharing(holders.phonesAccessibleBy(user), Reason.PHONE);
-        similarNames.pairs(contacts.stream().map(Candidate::name).toList())
+        similarNames.ties(contacts.stream().map(Candidate::name).toList())
                 .forEach(pair -> groups.tie(pair.left(), pair.right(), Reason.NAME));
         return groups.all();
     }

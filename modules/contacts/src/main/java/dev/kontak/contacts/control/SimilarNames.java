@@ -5,71 +5,116 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Which names are alike: pairs whose trigram similarity is at least a threshold, with PostgreSQL pg_trgm's measure
- * (each word padded with two spaces before and one after, the set of its three-character pieces, and the share of
- * pieces two names have in common among all they have: shared / (left + right - shared)), over names folded for
- * case and accents, so that "José" and "jose" are alike.
+ * Which names are alike: groups of names tied by pairs whose trigram similarity is at least a threshold, with
+ * PostgreSQL pg_trgm's measure (each word padded with two spaces before and one after, the set of its
+ * three-character pieces, and the share of pieces two names have in common among all they have:
+ * shared / (left + right - shared)), over names folded for case and accents, so that "José" and "jose" are alike.
  *
  * <p>Found without comparing every pair (a prefix-filtered similarity join): each name's pieces are ordered rarest
- * first, and two names that pass the threshold must share a piece among the first {@code n - ceil(t * n) + 1} of
- * either, so only names sharing one of those rare pieces are ever compared. Each name is compared with at most
- * {@value #MOST_COMPARED} others (those that share its rarest pieces first): where thousands of names are all alike
- * ("Customer 1" … "Customer 5000") the work stays linear, and each name is still paired with alike ones, so they
- * end in one group all the same.
+ * first; two names with similarity t share at least {@code ceil(t * n)} of a name's n pieces, so the first k pieces
+ * they share lie among the first {@code n - ceil(t * n) + k} of each. Names are therefore only compared when they
+ * share a key made of k of those first pieces: pairs of pieces (k = 2, far rarer than single pieces, where names
+ * come from a few thousand first and family names) when the threshold is above 0.5, else single pieces. Names with
+ * the same pieces are tied at once, and each name is compared with at most {@value #MOST_COMPARED} others: where
+ * thousands of names are all alike ("Customer 1" … "Customer 5000") the work stays linear, and each is still tied to
+ * alike ones, so they end in one group all the same.
  */
 public final class SimilarNames {
 
     static final int MOST_COMPARED = 100;
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final double threshold;
+    /** How many shared pieces a key is made of: two where every alike pair shares at least two. */
+    private final int keyWidth;
 
     public SimilarNames(double threshold) {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("A name similarity is more than 0 and at most 1, not " + threshold);
         }
         this.threshold = threshold;
+        this.keyWidth = threshold > 0.5 ? 2 : 1; // every name has 2 pieces or more: ceil(t * n) >= 2
     }
 
-    /** A pair of alike names, by their positions in the list given to {@link #pairs}, {@code left < right}. */
+    /** Two alike names, by their positions in the list given to {@link #ties}, {@code left < right}. */
     public record Pair(int left, int right) {
     }
 
-    public List<Pair> pairs(List<String> names) {
+    /**
+     * Pairs of alike names that tie the names into the same groups as every alike pair would (a spanning forest of
+     * the alike pairs): a name already tied to a candidate through others is not tied to it again.
+     */
+    public List<Pair> ties(List<String> names) {
         int[][] pieces = numbered(names.stream().map(SimilarNames::trigrams).toList());
+        Sketches sketches = new Sketches(pieces);
+        int[] sizes = Arrays.stream(pieces).mapToInt(own -> own.length).toArray();
         Integer[] bySize = new Integer[names.size()];
         Arrays.setAll(bySize, i -> i);
         Arrays.sort(bySize, Comparator.comparingInt(i -> pieces[i].length));
-        Map<Integer, List<Integer>> holdersOfPrefixPiece = new HashMap<>();
-        List<Pair> pairs = new ArrayList<>();
+        Groups groups = new Groups(names.size());
+        List<Pair> ties = new ArrayList<>();
+        Map<String, Integer> firstWithPieces = new HashMap<>();
+        Map<Long, Holders> holdersOfKey = new HashMap<>();
+        int[] seenBy = new int[names.size()];
+        Arrays.fill(seenBy, -1);
         for (int name : bySize) {
             int[] own = pieces[name];
-            Set<Integer> candidates = new LinkedHashSet<>();
-            for (int k = 0; k < prefixLength(own.length); k++) {
-                List<Integer> holders = holdersOfPrefixPiece.computeIfAbsent(own[k], piece -> new ArrayList<>());
-                for (int i = holders.size() - 1; i >= 0 && candidates.size() < MOST_COMPARED; i--) {
-                    candidates.add(holders.get(i));
+            Integer same = own.length == 0 ? null : firstWithPieces.putIfAbsent(Arrays.toString(own), name);
+            if (same != null) { // the same pieces: tied to the first, and compared no more
+                groups.join(name, same);
+                ties.add(new Pair(Math.min(name, same), Math.max(name, same)));
+                continue;
+            }
+            int smallest = (int) Math.ceil(threshold * own.length - 1e-9);
+            int compared = 0;
+            for (long key : keys(own)) {
+                Holders holders = holdersOfKey.computeIfAbsent(key, k -> new Holders());
+                for (int i = holders.size - 1; i >= 0 && compared < MOST_COMPARED; i--) {
+                    int other = holders.names[i];
+                    if (sizes[other] < smallest) {
+                        break; // held in order of size: the rest are smaller still, too small to be alike
+                    }
+                    if (seenBy[other] == name) {
+                        continue;
+                    }
+                    seenBy[other] = name;
+                    compared++;
+                    if (sketches.mayShare(name, other, needed(own.length, sizes[other]))
+                            && alike(own, pieces[other]) && !groups.together(name, other)) {
+                        groups.join(name, other);
+                        ties.add(new Pair(Math.min(name, other), Math.max(name, other)));
+                    }
                 }
                 holders.add(name);
             }
-            for (int other : candidates) {
-                if (similarity(own, pieces[other]) >= threshold) {
-                    pairs.add(new Pair(Math.min(name, other), Math.max(name, other)));
-                }
+        }
+        return ties;
+    }
+
+    /** The keys of a name's first pieces: each piece, or each pair of them, as one number. */
+    private long[] keys(int[] pieces) {
+        int first = pieces.length == 0 ? 0
+                : Math.min(pieces.length, pieces.length - (int) Math.ceil(threshold * pieces.length - 1e-9) + keyWidth);
+        if (keyWidth == 1) {
+            return Arrays.stream(pieces, 0, first).asLongStream().toArray();
+        }
+        long[] keys = new long[first * (first - 1) / 2];
+        int n = 0;
+        for (int i = 0; i < first; i++) {
+            for (int j = i + 1; j < first; j++) {
+                // spread by an odd multiplier (one key per pair still): Long's hash of a << 32 | b alone is a ^ b
+                keys[n++] = ((long) pieces[i] << 32 | pieces[j]) * SPREAD;
             }
         }
-        return pairs;
+        return keys;
     }
 
     /** pg_trgm's similarity of two names (as {@link #pairs} compares them). */
@@ -78,8 +123,79 @@ public final class SimilarNames {
         return similarity(pieces[0], pieces[1]);
     }
 
-    private int prefixLength(int size) {
-        return size == 0 ? 0 : size - (int) Math.ceil(threshold * size - 1e-9) + 1;
+    /**
+     * Whether the similarity of two sorted sets of piece numbers reaches the threshold, giving up as soon as the
+     * pieces left cannot share enough: shared / (left + right - shared) >= t needs shared >= t (left + right) / (1 + t).
+     */
+    private boolean alike(int[] left, int[] right) {
+        double needed = needed(left.length, right.length);
+        int shared = 0;
+        for (int i = 0, j = 0; i < left.length && j < right.length; ) {
+            if (shared + Math.min(left.length - i, right.length - j) < needed) {
+                return false;
+            }
+            if (left[i] == right[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return left.length > 0 && (double) shared / (left.length + right.length - shared) >= threshold;
+    }
+
+    /** How many pieces two names of these sizes must share at least to be alike (a hair less, for rounding). */
+    private double needed(int left, int right) {
+        return threshold * (left + right) / (1 + threshold) - 1e-9;
+    }
+
+    /**
+     * Each name's pieces as 128 bits (a piece's bit chosen by its number), and how many of its pieces share a bit with
+     * another of them: two names share at most {@code bits in common + those collisions} pieces, a bound that rejects
+     * most candidates without reading their pieces. Kept in arrays, read by position.
+     */
+    private static final class Sketches {
+        private final long[] low;
+        private final long[] high;
+        private final int[] collisions;
+
+        Sketches(int[][] pieces) {
+            low = new long[pieces.length];
+            high = new long[pieces.length];
+            collisions = new int[pieces.length];
+            for (int name = 0; name < pieces.length; name++) {
+                for (int piece : pieces[name]) {
+                    int bit = (int) ((piece * SPREAD) >>> 57);
+                    if (bit < 64) {
+                        low[name] |= 1L << bit;
+                    } else {
+                        high[name] |= 1L << (bit - 64);
+                    }
+                }
+                collisions[name] = pieces[name].length - Long.bitCount(low[name]) - Long.bitCount(high[name]);
+            }
+        }
+
+        boolean mayShare(int name, int other, double needed) {
+            return Long.bitCount(low[name] & low[other]) + Long.bitCount(high[name] & high[other]) + collisions[name]
+                    >= needed;
+        }
+    }
+
+    /** The names that hold a key, in the order they came. */
+    private static final class Holders {
+        int[] names = new int[4];
+        int size;
+
+        void add(int name) {
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+            }
+            names[size++] = name;
+        }
     }
 
     /** Shared / (left + right - shared), over two sorted sets of piece numbers. */
@@ -102,33 +218,102 @@ public final class SimilarNames {
         return (double) shared / (left.length + right.length - shared);
     }
 
-    static Set<String> trigrams(String name) {
-        String folded = MARKS.matcher(Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFD))
-                .replaceAll("").toLowerCase(Locale.ROOT);
-        Set<String> pieces = new TreeSet<>();
-        for (String word : NOT_A_WORD.split(folded)) {
-            if (word.isEmpty()) {
+    /** A name's pieces, each three code points in one number, sorted, each once. */
+    static long[] trigrams(String name) {
+        String text = name == null ? "" : name;
+        String folded = (isAscii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                .replaceAll("")).toLowerCase(Locale.ROOT);
+        long[] pieces = new long[folded.length() * 3 + 3];
+        int count = 0;
+        int before2 = ' ';
+        int before1 = ' ';
+        boolean inWord = false;
+        for (int i = 0; i <= folded.length(); ) {
+            int c = i < folded.length() ? folded.codePointAt(i) : ' ';
+            i += i < folded.length() ? Character.charCount(c) : 1;
+            boolean wordPart = Character.isLetterOrDigit(c);
+            if (!wordPart && !inWord) {
                 continue;
             }
-            int[] padded = ("  " + word + " ").codePoints().toArray();
-            for (int i = 0; i + 3 <= padded.length; i++) {
-                pieces.add(new String(padded, i, 3));
+            if (wordPart && !inWord) {
+                before2 = ' ';
+                before1 = ' ';
+            }
+            int current = wordPart ? c : ' ';
+            pieces[count++] = (long) before2 << 42 | (long) before1 << 21 | current;
+            before2 = before1;
+            before1 = current;
+            inWord = wordPart;
+        }
+        return Arrays.stream(pieces, 0, count).sorted().distinct().toArray();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
             }
         }
-        return pieces;
+        return true;
     }
 
     /** Each piece numbered by how rare it is among all the names (rarest first); each name's numbers sorted. */
-    private static int[][] numbered(List<Set<String>> names) {
-        Map<String, Integer> counts = new HashMap<>();
-        names.forEach(pieces -> pieces.forEach(piece -> counts.merge(piece, 1, Integer::sum)));
-        List<String> rarestFirst = new ArrayList<>(counts.keySet());
-        rarestFirst.sort(Comparator.comparing((String piece) -> counts.get(piece)).thenComparing(piece -> piece));
-        Map<String, Integer> numbers = new HashMap<>();
-        for (int i = 0; i < rarestFirst.size(); i++) {
-            numbers.put(rarestFirst.get(i), i);
+    /** Each piece numbered by how rare it is among all the names (rarest first); each name's numbers sorted. */
+    private static int[][] numbered(List<long[]> names) {
+        long[] all = names.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        int distinct = 0;
+        long[] pieces = new long[all.length];
+        int[] counts = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                pieces[distinct++] = all[i];
+            }
+            counts[distinct - 1]++;
         }
-        return names.stream().map(pieces -> pieces.stream().mapToInt(numbers::get).sorted().toArray())
-                .toArray(int[][]::new);
+        long[] sortedPieces = Arrays.copyOf(pieces, distinct);
+        Integer[] rarestFirst = new Integer[distinct];
+        Arrays.setAll(rarestFirst, i -> i);
+        Arrays.sort(rarestFirst, Comparator.comparingInt((Integer i) -> counts[i]).thenComparingLong(i -> sortedPieces[i]));
+        int[] number = new int[distinct];
+        for (int rank = 0; rank < distinct; rank++) {
+            number[rarestFirst[rank]] = rank;
+        }
+        return names.stream().map(own -> Arrays.stream(own).mapToInt(piece -> number[Arrays.binarySearch(sortedPieces,
+                piece)]).sorted().toArray()).toArray(int[][]::new);
+    }
+
+    /** Names tied so far (a union-find over their positions). */
+    private static final class Groups {
+        private final int[] parent;
+        private final int[] size;
+
+        Groups(int names) {
+            parent = new int[names];
+            size = new int[names];
+            Arrays.setAll(parent, i -> i);
+            Arrays.fill(size, 1);
+        }
+
+        boolean together(int left, int right) {
+            return root(left) == root(right);
+        }
+
+        /** The smaller group joins the larger, so that every name stays a few steps from its group's root. */
+        void join(int left, int right) {
+            int a = root(left);
+            int b = root(right);
+            int joined = size[a] >= size[b] ? a : b;
+            int joining = joined == a ? b : a;
+            parent[joining] = joined;
+            size[joined] += size[joining];
+        }
+
+        private int root(int position) {
+            while (parent[position] != position) {
+                parent[position] = parent[parent[position]];
+                position = parent[position];
+            }
+            return position;
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,31 +38,39 @@ class SimilarNamesTest {
     }
 
     @Test
-    void findsTheAlikePairsOnly() {
-        List<SimilarNames.Pair> pairs = new SimilarNames(0.6)
-                .pairs(List.of("John Smith", "Siti Rahayu", "Jon Smith", "Budi Santoso", "budi santosa", "—"));
+    void tiesTheAlikeNamesOnly() {
+        List<SimilarNames.Pair> ties = new SimilarNames(0.6)
+                .ties(List.of("John Smith", "Siti Rahayu", "Jon Smith", "Budi Santoso", "budi santosa", "—"));
 
-        assertEquals(Set.of(new SimilarNames.Pair(0, 2), new SimilarNames.Pair(3, 4)), new HashSet<>(pairs));
+        assertEquals(Set.of(new SimilarNames.Pair(0, 2), new SimilarNames.Pair(3, 4)), new HashSet<>(ties));
     }
 
     @Test
     void thousandsOfAlikeNamesArePairedWithAlikeOnesIntoOneWhole() {
         List<String> names = IntStream.range(0, 5000).mapToObj(i -> "Customer " + i).toList();
 
-        List<SimilarNames.Pair> pairs = new SimilarNames(0.6).pairs(names);
+        List<SimilarNames.Pair> ties = new SimilarNames(0.6).ties(names);
 
-        pairs.forEach(pair -> assertTrue(SimilarNames.similarity(names.get(pair.left()), names.get(pair.right())) >= 0.6));
-        int[] group = IntStream.range(0, names.size()).toArray();
-        pairs.forEach(pair -> join(group, pair.left(), pair.right()));
-        assertEquals(1, IntStream.range(0, names.size()).map(i -> root(group, i)).distinct().count(), "one group");
+        ties.forEach(pair -> assertTrue(SimilarNames.similarity(names.get(pair.left()), names.get(pair.right())) >= 0.6));
+        assertEquals(1, Set.copyOf(groups(names.size(), ties)).size(), "one group");
     }
 
-    private static void join(int[] group, int left, int right) {
-        group[root(group, left)] = root(group, right);
-    }
-
-    private static int root(int[] group, int i) {
-        return group[i] == i ? i : root(group, group[i]);
+    /** Each name's group, named by its smallest position. */
+    private static List<Integer> groups(int size, Collection<SimilarNames.Pair> ties) {
+        int[] group = IntStream.range(0, size).toArray();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (SimilarNames.Pair pair : ties) {
+                int least = Math.min(group[pair.left()], group[pair.right()]);
+                if (group[pair.left()] != least || group[pair.right()] != least) {
+                    group[pair.left()] = least;
+                    group[pair.right()] = least;
+                    changed = true;
+                }
+            }
+        }
+        return Arrays.stream(group).boxed().toList();
     }
 
     @Test
@@ -69,7 +79,7 @@ class SimilarNamesTest {
         assertThrows(IllegalArgumentException.class, () -> new SimilarNames(1.5));
     }
 
-    /** The rare-pieces filter finds exactly the pairs a comparison of every pair finds. */
+    /** The rare-pieces filter ties the names into exactly the groups that a comparison of every pair makes. */
     @Property(tries = 300)
     void findsWhatComparingEveryPairFinds(@ForAll("names") List<String> names,
             @ForAll @DoubleRange(min = 0.1, max = 1.0) double threshold) {
@@ -81,10 +91,10 @@ class SimilarNamesTest {
                 }
             }
         }
-        List<SimilarNames.Pair> found = new SimilarNames(threshold).pairs(names);
+        List<SimilarNames.Pair> ties = new SimilarNames(threshold).ties(names);
 
-        assertEquals(everyPair, new HashSet<>(found));
-        assertEquals(found.size(), new HashSet<>(found).size(), "each pair once");
+        assertTrue(everyPair.containsAll(ties), "only alike names are tied");
+        assertEquals(groups(names.size(), everyPair), groups(names.size(), ties));
     }
 
     @Provide
