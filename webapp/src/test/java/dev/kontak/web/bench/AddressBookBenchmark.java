@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * names repeat as real ones do; their e-mail addresses are made of the names), on kontak.jar against a fresh
  * PostgreSQL database with row level security on: finding the duplicates ({@code GET /api/duplicates}), exporting
  * all of them ({@code GET /api/contacts/export}, vCard 4.0), and merging two of a group ({@code POST
- * /api/contacts/merge}); medians of {@code --rounds} after one unmeasured call. A {@code main}, run by the
+ * /api/contacts/merge}); medians of {@code --rounds} after {@code --warmup} unmeasured calls (the JIT's steady state). A {@code main}, run by the
  * {@code scale-benchmark} profile with {@code -Dkontak.bench.main=dev.kontak.web.bench.AddressBookBenchmark};
- * options {@code --contacts=100000}, {@code --rounds=5}, {@code --heap=2g}, {@code --server=127.0.0.1:5432}.
+ * options {@code --contacts=100000}, {@code --rounds=5}, {@code --warmup=3}, {@code --heap=2g}, {@code --server=127.0.0.1:5432}.
  */
 public final class AddressBookBenchmark {
 
@@ -46,13 +46,14 @@ public final class AddressBookBenchmark {
         Options options = Options.parse(args);
         int contacts = options.number("contacts", 100_000);
         int rounds = options.number("rounds", 5);
+        int warmup = options.number("warmup", 3);
         BenchDatabase database = BenchDatabase.create(options.text("server", "127.0.0.1:5432"));
         try {
             SampleData.Written written = database.seed(new SampleData.Plan(10, 10, 0, false, contacts));
             String lone = written.emails().get(written.emails().size() - 1);
             try (RunningKontak kontak = RunningKontak.start(Files.createTempDirectory("kontak-address-book-"),
                     ScaleBenchmark.environment(database, options), List.of(), options.text("heap", "2g"))) {
-                String table = new AddressBookBenchmark(kontak.base(), lone).run(contacts, rounds);
+                String table = new AddressBookBenchmark(kontak.base(), lone).run(contacts, warmup, rounds);
                 System.out.println();
                 System.out.println(table);
                 Path report = Path.of(System.getProperty("kontak.bench.report", "target/address-book-benchmark.md"));
@@ -64,15 +65,15 @@ public final class AddressBookBenchmark {
         }
     }
 
-    private String run(int contacts, int rounds) {
+    private String run(int contacts, int warmup, int rounds) {
         StringBuilder table = new StringBuilder("| " + String.format(Locale.ROOT, "%,d", contacts)
                 + " contacts | median | samples | what it gave |\n|---|---|---|---|\n");
         JsonObject[] found = new JsonObject[1];
-        table.append(row("find the duplicates", rounds, () -> {
+        table.append(row("find the duplicates", warmup, rounds, () -> {
             found[0] = ok(visitor.getJson("/api/duplicates?limit=1000", email, token));
             return String.format(Locale.ROOT, "%,d groups", found[0].getInt("total"));
         }));
-        table.append(row("export all (vCard 4.0)", rounds, () -> {
+        table.append(row("export all (vCard 4.0)", warmup, rounds, () -> {
             long bytes = export();
             return String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
         }));
@@ -81,7 +82,7 @@ public final class AddressBookBenchmark {
             pairs.add(group.asJsonObject());
         }
         int[] next = {0};
-        table.append(row("merge two contacts", rounds, () -> {
+        table.append(row("merge two contacts", warmup, rounds, () -> {
             List<JsonObject> group = pairs.get(next[0]++).getJsonArray("contacts").getValuesAs(JsonObject.class);
             ok(visitor.sendJson("POST", "/api/contacts/merge", "{\"keep\":\"" + group.get(0).getString("id")
                     + "\",\"merge\":[\"" + group.get(1).getString("id") + "\"]}", email, token));
@@ -90,9 +91,11 @@ public final class AddressBookBenchmark {
         return table.toString();
     }
 
-    /** One unmeasured call, then the median of {@code rounds}. */
-    private static String row(String what, int rounds, Supplier<String> call) {
-        call.get();
+    /** Some unmeasured calls, then the median of {@code rounds}. */
+    private static String row(String what, int warmup, int rounds, Supplier<String> call) {
+        for (int i = 0; i < warmup; i++) {
+            call.get();
+        }
         List<Double> millis = new ArrayList<>();
         String gave = "";
         for (int i = 0; i < rounds; i++) {

@@ -61,7 +61,7 @@ public class Duplicates {
     public List<DuplicateGroup> find() {
         UserId user = caller.id();
         List<Candidate> contacts = em.createQuery("SELECT c.id, c.name, c.email, c.phone, c.company, c.ownerId, "
-                        + "c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
+                        + "c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER, Object[].class)
                 .setParameter("user", user.value()).getResultStream()
                 .map(row -> new Candidate((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (String) row[4], (UUID) row[5], ((Number) row[6]).longValue())).toList();

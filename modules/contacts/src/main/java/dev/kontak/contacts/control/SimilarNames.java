@@ -33,10 +33,16 @@ public final class SimilarNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final double threshold;
+    private final int mostCompared;
     /** How many shared pieces a key is made of: two where every alike pair shares at least two. */
     private final int keyWidth;
 
     public SimilarNames(double threshold) {
+        this(threshold, MOST_COMPARED);
+    }
+
+    SimilarNames(double threshold, int mostCompared) {
+        this.mostCompared = mostCompared;
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("A name similarity is more than 0 and at most 1, not " + threshold);
         }
@@ -53,50 +59,112 @@ public final class SimilarNames {
      * the alike pairs): a name already tied to a candidate through others is not tied to it again.
      */
     public List<Pair> ties(List<String> names) {
-        int[][] pieces = numbered(names.stream().map(SimilarNames::trigrams).toList());
-        Sketches sketches = new Sketches(pieces);
-        int[] sizes = Arrays.stream(pieces).mapToInt(own -> own.length).toArray();
-        Integer[] bySize = new Integer[names.size()];
-        Arrays.setAll(bySize, i -> i);
-        Arrays.sort(bySize, Comparator.comparingInt(i -> pieces[i].length));
+        int[][] pieces = numbered(names.parallelStream().map(SimilarNames::trigrams).toList());
         Groups groups = new Groups(names.size());
         List<Pair> ties = new ArrayList<>();
-        Map<String, Integer> firstWithPieces = new HashMap<>();
-        Map<Long, Holders> holdersOfKey = new HashMap<>();
+        int[] order = distinctBySize(pieces, groups, ties);
+        int rankBits = 64 - Long.numberOfLeadingZeros(order.length);
+        long rankMask = (1L << rankBits) - 1;
+        long[] entries = keyEntries(pieces, order, rankMask);
+        int[] start = new int[order.length + 1];
+        for (long entry : entries) {
+            start[(int) (entry & rankMask) + 1]++;
+        }
+        Arrays.parallelPrefix(start, Integer::sum);
+        int[] entriesOfRank = new int[entries.length];
+        int[] filled = Arrays.copyOf(start, order.length);
+        for (int position = 0; position < entries.length; position++) {
+            entriesOfRank[filled[(int) (entries[position] & rankMask)]++] = position;
+        }
+        Sketches sketches = new Sketches(pieces);
         int[] seenBy = new int[names.size()];
         Arrays.fill(seenBy, -1);
-        for (int name : bySize) {
+        for (int rank = 0; rank < order.length; rank++) {
+            int name = order[rank];
             int[] own = pieces[name];
-            Integer same = own.length == 0 ? null : firstWithPieces.putIfAbsent(Arrays.toString(own), name);
-            if (same != null) { // the same pieces: tied to the first, and compared no more
-                groups.join(name, same);
-                ties.add(new Pair(Math.min(name, same), Math.max(name, same)));
-                continue;
-            }
             int smallest = (int) Math.ceil(threshold * own.length - 1e-9);
             int compared = 0;
-            for (long key : keys(own)) {
-                Holders holders = holdersOfKey.computeIfAbsent(key, k -> new Holders());
-                for (int i = holders.size - 1; i >= 0 && compared < MOST_COMPARED; i--) {
-                    int other = holders.names[i];
-                    if (sizes[other] < smallest) {
-                        break; // held in order of size: the rest are smaller still, too small to be alike
+            for (int e = start[rank]; e < start[rank + 1]; e++) {
+                int position = entriesOfRank[e];
+                long key = entries[position] & ~rankMask;
+                // the names before it with the same key came earlier, the most recent (and largest) first
+                for (int p = position - 1; p >= 0 && (entries[p] & ~rankMask) == key && compared < mostCompared; p--) {
+                    int other = order[(int) (entries[p] & rankMask)];
+                    if (pieces[other].length < smallest) {
+                        break; // the rest are smaller still, too small to be alike
                     }
                     if (seenBy[other] == name) {
                         continue;
                     }
                     seenBy[other] = name;
                     compared++;
-                    if (sketches.mayShare(name, other, needed(own.length, sizes[other]))
+                    if (sketches.mayShare(name, other, needed(own.length, pieces[other].length))
                             && alike(own, pieces[other]) && !groups.together(name, other)) {
-                        groups.join(name, other);
-                        ties.add(new Pair(Math.min(name, other), Math.max(name, other)));
+                        groups.tie(name, other, ties);
                     }
                 }
-                holders.add(name);
             }
         }
         return ties;
+    }
+
+    /**
+     * The names in order of size, each set of pieces once: a name with the same pieces as one before it is tied to
+     * that one now and compared no more.
+     */
+    private static int[] distinctBySize(int[][] pieces, Groups groups, List<Pair> ties) {
+        Integer[] bySize = new Integer[pieces.length];
+        Arrays.setAll(bySize, i -> i);
+        Arrays.sort(bySize, Comparator.comparingInt(i -> pieces[i].length));
+        Map<PieceSet, Integer> firstWith = new HashMap<>();
+        int[] order = new int[pieces.length];
+        int kept = 0;
+        for (int name : bySize) {
+            Integer same = pieces[name].length == 0 ? null : firstWith.putIfAbsent(new PieceSet(pieces[name]), name);
+            if (same != null) {
+                groups.tie(name, same, ties);
+            } else if (pieces[name].length > 0) {
+                order[kept++] = name;
+            }
+        }
+        return Arrays.copyOf(order, kept);
+    }
+
+    /** A name's pieces as a map key. */
+    private record PieceSet(int[] pieces) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PieceSet that && Arrays.equals(pieces, that.pieces);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(pieces);
+        }
+    }
+
+    /**
+     * Every key of every name, with the name's rank in the low bits, sorted: the names that hold a key lie together, in
+     * the order they are compared. (Two keys that differ only in the bits the rank takes are read as one, which costs a
+     * few more comparisons and misses nothing.)
+     */
+    private long[] keyEntries(int[][] pieces, int[] order, long rankMask) {
+        long[][] keys = new long[order.length][];
+        int total = 0;
+        for (int rank = 0; rank < order.length; rank++) {
+            keys[rank] = keys(pieces[order[rank]]);
+            total += keys[rank].length;
+        }
+        long[] entries = new long[total];
+        int n = 0;
+        for (int rank = 0; rank < order.length; rank++) {
+            for (long key : keys[rank]) {
+                entries[n++] = key & ~rankMask | rank;
+            }
+        }
+        Arrays.parallelSort(entries);
+        return entries;
     }
 
     /** The keys of a name's first pieces: each piece, or each pair of them, as one number. */
@@ -182,19 +250,6 @@ public final class SimilarNames {
         boolean mayShare(int name, int other, double needed) {
             return Long.bitCount(low[name] & low[other]) + Long.bitCount(high[name] & high[other]) + collisions[name]
                     >= needed;
-        }
-    }
-
-    /** The names that hold a key, in the order they came. */
-    private static final class Holders {
-        int[] names = new int[4];
-        int size;
-
-        void add(int name) {
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-            }
-            names[size++] = name;
         }
     }
 
@@ -292,6 +347,11 @@ public final class SimilarNames {
             size = new int[names];
             Arrays.setAll(parent, i -> i);
             Arrays.fill(size, 1);
+        }
+
+        void tie(int name, int other, List<Pair> ties) {
+            join(name, other);
+            ties.add(new Pair(Math.min(name, other), Math.max(name, other)));
         }
 
         boolean together(int left, int right) {
