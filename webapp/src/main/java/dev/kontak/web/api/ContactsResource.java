@@ -10,6 +10,7 @@ import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.metadata.boundary.Metadata;
 import dev.kontak.metadata.control.AccessDecision;
 import dev.kontak.vcards.boundary.AddressBookExport;
+import dev.kontak.web.contacts.BulkActions;
 import dev.kontak.web.contacts.ListRequest;
 import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,6 +34,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -72,6 +75,9 @@ public class ContactsResource {
     @Inject
     AddressBookExport export;
 
+    @Inject
+    BulkActions bulk;
+
     @Context
     UriInfo uri;
 
@@ -102,22 +108,31 @@ public class ContactsResource {
     }
 
     /**
-     * The caller's contacts, or those {@code q} finds, as one file: {@code format=vcard} (4.0, the default),
+     * The caller's contacts, those {@code q} finds, or those chosen ({@code id=…&id=…}), as one file: {@code format=vcard} (4.0, the default),
      * {@code vcard3} (3.0) or {@code csv} (Google Contacts' layout), written while it is read ({@link AddressBookExport}).
      */
     @GET
     @Path("export")
     @Produces({"text/vcard", "text/csv"})
-    public Response export(@QueryParam("format") String format, @QueryParam("q") String query) {
+    public Response export(@QueryParam("format") String format, @QueryParam("q") String query,
+            @QueryParam("id") List<String> ids) {
         AddressBookExport.Format chosen;
         try {
             chosen = AddressBookExport.Format.of(format);
         } catch (IllegalArgumentException unknown) {
             throw new InvalidParameter("format", unknown.getMessage());
         }
+        List<UUID> selected = new ArrayList<>();
+        for (String id : ids) {
+            selected.add(Parameters.id("id", id));
+        }
         StreamingOutput file = out -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            export.write(query, chosen, text);
+            if (selected.isEmpty()) {
+                export.write(query, chosen, text);
+            } else {
+                export.write(selected, chosen, text);
+            }
             text.flush();
         };
         return Response.ok(file, chosen.mediaType() + "; charset=utf-8")
@@ -134,6 +149,21 @@ public class ContactsResource {
     public ContactView merge(MergeInput input) {
         return view(contacts.merge(Parameters.body(input, "{\"keep\": id, \"merge\": [ids], \"fields\": {...}}")
                 .request()));
+    }
+
+    /**
+     * A bulk action on the contacts chosen, or on all that {@code q} finds ({@link BulkActions}): 200 with how many it
+     * was done to and those left with the reason; 400, nothing written, for a request that says no action.
+     */
+    @POST
+    @Path("bulk")
+    public BulkResult bulk(BulkInput input) {
+        Parameters.body(input, "{\"action\": \"add-label\", \"ids\": [...], \"label\": \"...\"}");
+        try {
+            return BulkResult.of(bulk.apply(input.action(), input.selection(), input.label(), input.team()));
+        } catch (BulkActions.Invalid invalid) {
+            throw new InvalidParameter(invalid.field(), invalid.getMessage());
+        }
     }
 
     @GET

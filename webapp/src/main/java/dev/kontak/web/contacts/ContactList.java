@@ -1,15 +1,18 @@
 package dev.kontak.web.contacts;
 
+import dev.kontak.contacts.boundary.BulkOutcome;
 import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactOrder;
 import dev.kontak.contacts.boundary.ContactPage;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.boundary.MatchCount;
+import dev.kontak.contacts.boundary.ContactRefused;
 import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.boundary.TeamView;
 import dev.kontak.contacts.boundary.Teams;
 import dev.kontak.metadata.boundary.Metadata;
+import dev.kontak.vcards.boundary.AddressBookExport;
 import dev.kontak.web.page.ConditionalGet;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
@@ -19,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,12 @@ public class ContactList {
 
     @Inject
     Metadata metadata;
+
+    @Inject
+    BulkActions bulk;
+
+    @Inject
+    AddressBookExport export;
 
     /** Answers 304 while the user's metadata has not moved since the browser's copy. */
     void show(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -98,6 +108,54 @@ public class ContactList {
                 : query.isFirstPage() ? contacts.count(query.text(), ListRequest.MAX_COUNTED) : null);
         variables.put("teamNames", teamNames(teams.teamsOf()));
         pages.render(request, response, status, "contacts", variables);
+    }
+
+    /**
+     * {@code POST /contacts/bulk}: a bulk action on the contacts ticked (or all that the list's search finds), then
+     * the first page of that list with what was done and, inline, what was not and why; or the selected contacts as
+     * a vCard file ({@code action=export}).
+     */
+    void bulk(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String query = Parameters.text(request, "q").strip();
+        ContactQuery first = ContactQuery.first(query, ContactOrder.NEWEST, PAGE_SIZE);
+        String[] ticked = request.getParameterValues("id");
+        List<UUID> ids = new ArrayList<>();
+        for (String id : ticked == null ? new String[0] : ticked) {
+            Parameters.uuid(id).ifPresent(ids::add);
+        }
+        BulkActions.Selection selection = new BulkActions.Selection(ids, "true".equals(request.getParameter("all")), query);
+        String action = Parameters.text(request, "action");
+        BulkOutcome outcome;
+        try {
+            if ("export".equals(action)) {
+                exportOf(bulk.selected(selection), response);
+                return;
+            }
+            outcome = bulk.apply(action, selection, Parameters.text(request, "label"),
+                    Parameters.uuid(Parameters.text(request, "teamId")).orElse(null));
+        } catch (BulkActions.Invalid | ContactRefused refused) {
+            render(request, response, 400, first, Map.of("alert", refused.getMessage(),
+                    MetadataVersion.FIELD, versions.current()));
+            return;
+        }
+        render(request, response, 200, first, Map.of(MetadataVersion.FIELD, versions.current(),
+                "bulkDone", outcome.done().size(), "bulkLeft", leftOf(outcome)));
+    }
+
+    /** What was not done, by the contact's name where the user may still see it. */
+    private List<String> leftOf(BulkOutcome outcome) {
+        Map<UUID, String> names = new HashMap<>();
+        contacts.cards(List.copyOf(outcome.left().keySet())).forEach(contact -> names.put(contact.id(), contact.name()));
+        return outcome.left().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(left -> names.getOrDefault(left.getKey(), pages.text("bulk.unseen")) + ": " + left.getValue())
+                .toList();
+    }
+
+    private void exportOf(List<UUID> ids, HttpServletResponse response) throws IOException {
+        AddressBookExport.Format vcard = AddressBookExport.Format.VCARD;
+        response.setContentType(vcard.mediaType() + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + vcard.fileName() + "\"");
+        export.write(ids, vcard, response.getWriter());
     }
 
     /** Every contact a user sees is shared, if at all, with a team they belong to: their teams name them all. */

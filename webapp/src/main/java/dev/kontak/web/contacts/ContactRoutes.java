@@ -53,6 +53,7 @@ public class ContactRoutes extends ResourceRoutes {
                 case "GET new" -> newContact.form(request, response);
                 case "POST new" -> newContact.create(request, response);
                 case "GET export" -> export.download(request, response);
+                case "POST bulk" -> list.bulk(request, response);
                 case "GET duplicates" -> duplicates.list(request, response);
                 case "GET merge" -> duplicates.compare(request, response);
                 case "POST merge" -> duplicates.merge(request, response);

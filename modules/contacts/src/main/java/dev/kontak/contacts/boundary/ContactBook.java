@@ -61,6 +61,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 @ActsForCaller
 public class ContactBook {
 
+    private static final int MATCHING_PAGE = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -183,6 +185,21 @@ public class ContactBook {
      * {@link ContactsChanged} for all that are deleted.
      */
     public BulkOutcome deleteAll(Map<UUID, Long> expectedVersions) {
+        return deleteAll(expectedVersions, "It is no longer one of your contacts.");
+    }
+
+    /**
+     * Deletes these contacts (a bulk action), those the caller owns: the others are left with the reason. One
+     * {@link ContactsChanged} for all that are deleted.
+     */
+    public BulkOutcome deleteAll(Collection<UUID> ids) {
+        Map<UUID, Long> anyVersion = new HashMap<>();
+        ids.forEach(id -> anyVersion.put(id, null));
+        return deleteAll(anyVersion, "Only the owner can delete this contact.");
+    }
+
+    /** @param expectedVersions null for a contact to delete whatever its version */
+    private BulkOutcome deleteAll(Map<UUID, Long> expectedVersions, String notOwned) {
         UserId user = caller.id();
         Map<UUID, Long> done = new LinkedHashMap<>();
         Map<UUID, String> left = new HashMap<>();
@@ -199,9 +216,10 @@ public class ContactBook {
             } catch (ContactAccessDenied denied) {
                 // gone or given away since the query above: left like the others
             }
+            Long expected = expectedVersions.get(id);
             if (contact == null || !contact.isOwnedBy(user)) {
-                left.put(id, "It is no longer one of your contacts.");
-            } else if (contact.version() != expectedVersions.get(id)) {
+                left.put(id, notOwned);
+            } else if (expected != null && contact.version() != expected) {
                 left.put(id, "It was changed since.");
             } else {
                 done.put(id, contact.version());
@@ -217,6 +235,86 @@ public class ContactBook {
             em.flush();
         }
         return new BulkOutcome(done, left);
+    }
+
+    /**
+     * Shares these contacts with one of the caller's teams, or stops sharing them (a bulk action): those the caller
+     * does not own are left with the reason, the rest done in one {@link ContactsChanged}.
+     *
+     * @param teamId a team the caller belongs to, or null to stop sharing
+     */
+    public BulkOutcome shareAll(Collection<UUID> ids, UUID teamId) {
+        UserId user = caller.id();
+        if (teamId != null && memberships.find(teamId, user).isEmpty()) {
+            throw new ContactRefused("You can share a contact only with a team you belong to.");
+        }
+        Map<UUID, Long> done = new LinkedHashMap<>();
+        Map<UUID, String> left = new HashMap<>();
+        List<ContactChanged> reported = new ArrayList<>();
+        Instant now = clock.instant();
+        List<Contact> changed = new ArrayList<>();
+        List<ContactState> before = new ArrayList<>();
+        for (UUID id : new TreeSet<>(ids)) {
+            try {
+                Contact contact = accessible(user, id, ContactOperation.SHARE, LockModeType.PESSIMISTIC_WRITE);
+                if (!contact.isOwnedBy(user)) {
+                    left.put(id, "Only the owner can share this contact.");
+                } else if (Objects.equals(contact.teamId(), teamId)) {
+                    done.put(id, contact.version());
+                } else {
+                    before.add(contact.state());
+                    contact.shareWith(teamId, now);
+                    changed.add(contact);
+                }
+            } catch (ContactAccessDenied denied) {
+                left.put(id, denied.getMessage());
+            }
+        }
+        em.flush();
+        for (int i = 0; i < changed.size(); i++) {
+            Contact contact = changed.get(i);
+            reported.add(new ContactChanged(teamId == null ? ContactChanged.Kind.UNSHARED : ContactChanged.Kind.SHARED,
+                    user, before.get(i), contact.state()));
+            done.put(contact.id(), contact.version());
+        }
+        if (!reported.isEmpty()) {
+            batches.fire(new ContactsChanged(user, reported));
+        }
+        return new BulkOutcome(done, left);
+    }
+
+    /** Files these contacts under a label, or takes it off them (a bulk action), as {@link #changeAll} does. */
+    public BulkOutcome labelAll(Collection<UUID> ids, String label, boolean filed) {
+        UnaryOperator<ContactDetails> change = card -> {
+            SortedSet<String> labels = new TreeSet<>(card.labels());
+            if (filed) {
+                labels.add(label);
+            } else {
+                labels.remove(label);
+            }
+            return card.withLabels(labels);
+        };
+        Map<UUID, UnaryOperator<ContactDetails>> changes = new HashMap<>();
+        ids.forEach(id -> changes.put(id, change));
+        return changeAll(changes, Map.of());
+    }
+
+    /**
+     * The ids of the contacts a search finds (all of them for no search), in the list's order, at most
+     * {@code limit}: what "all that match" selects.
+     */
+    public List<UUID> matching(String search, int limit) {
+        List<UUID> ids = new ArrayList<>();
+        ContactQuery query = ContactQuery.first(search, ContactOrder.NEWEST, MATCHING_PAGE);
+        while (ids.size() < limit) {
+            ContactPage page = list(query);
+            page.contacts().stream().limit(limit - ids.size()).forEach(contact -> ids.add(contact.id()));
+            if (!page.hasNext()) {
+                break;
+            }
+            query = new ContactQuery(search, ContactOrder.NEWEST, page.next(), null, MATCHING_PAGE);
+        }
+        return ids;
     }
 
     /**

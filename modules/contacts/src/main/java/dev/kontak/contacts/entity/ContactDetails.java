@@ -164,6 +164,11 @@ public record ContactDetails(
         return List.copyOf(all.values());
     }
 
+    public ContactDetails withLabels(SortedSet<String> filedUnder) {
+        return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
+                department, title, birthday, anniversary, filedUnder, favourite, notes);
+    }
+
     /** These details with the phones as {@code numbers} parsed them. */
     public ContactDetails withPhones(List<PhoneNumber> numbers) {
         return new ContactDetails(name, structuredName, nickname, emails, numbers, addresses, urls, organization,

@@ -15,6 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The caller's contacts (all of them, or those a search finds) written as vCards, or as CSV in Google's layout
@@ -63,15 +67,28 @@ public class AddressBookExport {
     @Inject
     ContactBook contacts;
 
-    /** @return how many contacts were written */
+    /** The caller's contacts, or those a search finds; @return how many contacts were written */
     public int write(String search, Format format, Writer out) throws IOException {
+        return write(new SearchPages(search), format, out);
+    }
+
+    /** The contacts chosen among the caller's (those the caller may not see are left out); @return how many */
+    public int write(List<UUID> selected, Format format, Writer out) throws IOException {
+        List<List<UUID>> pages = new ArrayList<>();
+        for (int from = 0; from < selected.size(); from += PAGE) {
+            pages.add(selected.subList(from, Math.min(selected.size(), from + PAGE)));
+        }
+        return write(pages.iterator(), format, out);
+    }
+
+    private int write(Iterator<List<UUID>> pages, Format format, Writer out) throws IOException {
         if (format == Format.CSV) {
             GoogleCsv rows = new GoogleCsv(out, contacts.widths());
-            return eachPage(search, contact -> rows.write(contact.details()), rows::flush);
+            return eachPage(pages, contact -> rows.write(contact.details()), rows::flush);
         }
         VCardVersion version = format == Format.VCARD3 ? VCardVersion.V3_0 : VCardVersion.V4_0;
         VCardWriter cards = new VCardWriter(out, version);
-        return eachPage(search, contact -> {
+        return eachPage(pages, contact -> {
             VCard card = VCardMapping.toVCard(contact.details(), version);
             card.setUid(new Uid("urn:uuid:" + contact.id()));
             cards.write(card);
@@ -88,20 +105,38 @@ public class AddressBookExport {
         void run() throws IOException;
     }
 
-    private int eachPage(String search, ContactWriter write, AfterPage flush) throws IOException {
+    private int eachPage(Iterator<List<UUID>> pages, ContactWriter write, AfterPage flush) throws IOException {
         int written = 0;
-        ContactQuery query = ContactQuery.first(search, ContactOrder.NEWEST, PAGE);
-        while (true) {
-            ContactPage page = contacts.list(query);
-            for (Contact contact : contacts.cards(page.contacts().stream().map(Contact::id).toList())) {
+        while (pages.hasNext()) {
+            for (Contact contact : contacts.cards(pages.next())) {
                 write.write(contact);
                 written++;
             }
             flush.run();
-            if (!page.hasNext()) {
-                return written;
-            }
-            query = new ContactQuery(search, ContactOrder.NEWEST, page.next(), null, PAGE);
+        }
+        return written;
+    }
+
+    /** The ids of a search's pages (every contact's for no search), read one page ahead of the writer. */
+    private final class SearchPages implements Iterator<List<UUID>> {
+        private final String search;
+        private ContactQuery query;
+
+        SearchPages(String search) {
+            this.search = search;
+            this.query = ContactQuery.first(search, ContactOrder.NEWEST, PAGE);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return query != null;
+        }
+
+        @Override
+        public List<UUID> next() {
+            ContactPage page = contacts.list(query);
+            query = page.hasNext() ? new ContactQuery(search, ContactOrder.NEWEST, page.next(), null, PAGE) : null;
+            return page.contacts().stream().map(Contact::id).toList();
         }
     }
 }
