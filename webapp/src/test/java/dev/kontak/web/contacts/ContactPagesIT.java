@@ -616,6 +616,42 @@ class ContactPagesIT {
     }
 
     /** Someone signed up through the API and signed in through the page. */
+    @Test
+    void theListsBulkActionsDoWhatTheUserMayAndListTheRestInline() throws SQLException {
+        Person member = signUp("member");
+        Person owner = signUp("bulk");
+        UUID theirs = sharedContact(member, owner, "Bulk team", "Dewi Lestari");
+        UUID budi = createContact(owner, Map.of("name", "Budi Santoso"));
+        UUID siti = createContact(owner, Map.of("name", "Siti Rahayu"));
+        HttpResponse<String> list = owner.get("/contacts");
+        assertEquals(3, Page.of(list).select("form#bulk input[name=id]").size(), "a box to tick per contact");
+        assertEquals("All 3 contacts", text(list, "label.all"));
+
+        HttpResponse<String> labelled = owner.visitor.submit("/contacts/bulk", List.of(Map.entry("action", "add-label"),
+                Map.entry("label", "klien"), Map.entry("id", budi.toString()), Map.entry("id", theirs.toString())));
+        assertEquals(200, labelled.statusCode());
+        assertEquals("Done for 2 contacts.", text(labelled, "#bulk-done"));
+        assertEquals(2L, count("SELECT COUNT(*) FROM contact_labels WHERE label = 'klien' AND contact_id IN (?, ?)",
+                budi, theirs));
+
+        HttpResponse<String> deleted = owner.visitor.submit("/contacts/bulk", List.of(Map.entry("action", "delete"),
+                Map.entry("id", siti.toString()), Map.entry("id", theirs.toString())));
+        assertEquals("Done for 1 contact.", text(deleted, "#bulk-done"));
+        assertEquals(List.of("Dewi Lestari: Only the owner can delete this contact."), texts(deleted, "#bulk-left li"));
+        assertEquals(List.of("Budi Santoso", "Dewi Lestari"), texts(deleted, CONTACT_NAMES).stream().sorted().toList());
+
+        HttpResponse<String> found = owner.visitor.submit("/contacts/bulk", List.of(Map.entry("action", "add-label"),
+                Map.entry("label", "vip"), Map.entry("all", "true"), Map.entry("q", "budi")));
+        assertEquals("Done for 1 contact.", text(found, "#bulk-done"));
+        assertEquals(1L, count("SELECT COUNT(*) FROM contact_labels WHERE label = 'vip'  AND contact_id = ?", budi));
+        HttpResponse<String> nothing = owner.visitor.submit("/contacts/bulk", List.of(Map.entry("action", "delete")));
+        assertEquals(400, nothing.statusCode());
+        assertEquals("Select at least one contact.", text(nothing, "p.alert"));
+        HttpResponse<String> forged = owner.visitor.post("/contacts/bulk", Map.of("action", "delete", "id", budi.toString()));
+        assertEquals(403, forged.statusCode(), "no CSRF token");
+        assertEquals(1L, count("SELECT COUNT(*) FROM contacts WHERE id = ?", budi));
+    }
+
     private record Person(Visitor visitor, String email, UUID id) {
 
         HttpResponse<String> get(String path) {

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
@@ -51,9 +53,20 @@ public class Visitor {
         return post(path, withToken);
     }
 
+    /** As {@link #submit(String, Map)}, with a field given more than once (ticked boxes of one name). */
+    public HttpResponse<String> submit(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+        withToken.add(Map.entry("_csrf", csrf));
+        return post(withToken, path);
+    }
+
     /** Posts exactly these fields: no CSRF token unless given. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return post(List.copyOf(fields.entrySet()), path);
+    }
+
+    private HttpResponse<String> post(List<Map.Entry<String, String>> fields, String path) {
+        String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(send(HttpRequest.newBuilder(resolve(path))
