@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a request body larger than any Kontak form or API body can legitimately be (413), before anything
@@ -17,7 +18,9 @@ import java.io.InputStream;
  * Mapped first in {@code web.xml}, so that no other filter parses the body before. It judges the declared
  * {@code Content-Length}: a body sent in chunks without one is not limited here (browsers and HTTP clients send
  * forms and JSON with a length). A file sent to be imported may be as large as an import allows, and a little more
- * for the form around it; what reads it stops at that limit too ({@link UploadedFile}).
+ * for the form around it; what reads it stops at that limit too ({@link UploadedFile}). A bulk action may name as
+ * many contacts as {@code kontak.bulk.max-contacts}, 64 bytes each at most (an id with its quotes or its
+ * {@code &id=}).
  */
 @WebFilter(filterName = "RequestSizeLimit", asyncSupported = true)
 public class RequestSizeLimit extends HttpFilter {
@@ -25,8 +28,14 @@ public class RequestSizeLimit extends HttpFilter {
     static final long MAX_BYTES = 256 * 1024;
     private static final long MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
 
+    private static final long BYTES_PER_ID = 64;
+
     @Inject
     ContactImports imports;
+
+    @Inject
+    @ConfigProperty(name = "kontak.bulk.max-contacts", defaultValue = "10000")
+    int maxBulkContacts;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,8 +51,13 @@ public class RequestSizeLimit extends HttpFilter {
 
     private long limitOf(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean isImport = path.equals("/api/imports") || path.equals("/contacts/import");
-        return isImport ? imports.maxBytes() + MAX_BYTES : MAX_BYTES;
+        if (path.equals("/api/imports") || path.equals("/contacts/import")) {
+            return imports.maxBytes() + MAX_BYTES;
+        }
+        if (path.equals("/api/contacts/bulk") || path.equals("/contacts/bulk")) {
+            return maxBulkContacts * BYTES_PER_ID + MAX_BYTES;
+        }
+        return MAX_BYTES;
     }
 
     /**

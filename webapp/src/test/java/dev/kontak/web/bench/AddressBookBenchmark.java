@@ -3,6 +3,7 @@ package dev.kontak.web.bench;
 import dev.kontak.web.bench.ScaleBenchmark.Options;
 import dev.kontak.web.seed.SampleData;
 import dev.kontak.web.testing.RunningKontak;
+import dev.kontak.web.testing.TestAccounts;
 import dev.kontak.web.testing.Visitor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -10,6 +11,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
  * names repeat as real ones do; their e-mail addresses are made of the names), on kontak.jar against a fresh
  * PostgreSQL database with row level security on: finding the duplicates ({@code GET /api/duplicates}), exporting
  * all of them ({@code GET /api/contacts/export}, vCard 4.0), and merging two of a group ({@code POST
- * /api/contacts/merge}); medians of {@code --rounds} after {@code --warmup} unmeasured calls (the JIT's steady state). A {@code main}, run by the
+ * /api/contacts/merge}), and sharing 10,000 of them with a team of ten ({@code POST /api/contacts/bulk}); medians of {@code --rounds} after {@code --warmup} unmeasured calls (the JIT's steady state). A {@code main}, run by the
  * {@code scale-benchmark} profile with {@code -Dkontak.bench.main=dev.kontak.web.bench.AddressBookBenchmark};
  * options {@code --contacts=100000}, {@code --rounds=5}, {@code --warmup=3}, {@code --heap=2g}, {@code --server=127.0.0.1:5432}.
  */
@@ -88,7 +90,43 @@ public final class AddressBookBenchmark {
                     + "\",\"merge\":[\"" + group.get(1).getString("id") + "\"]}", email, token));
             return "";
         }));
+        String team = teamOfTen();
+        List<String> tenThousand = firstIds(10_000);
+        int[] turn = {0};
+        table.append(row("share 10,000 with a team of ten, then stop (alternately)", 0, rounds, () -> {
+            boolean share = turn[0]++ % 2 == 0;
+            // a connection of its own: the server closes a kept-alive one after so many requests, and a POST is not resent
+            JsonObject done = ok(visitor.fresh().sendJson("POST", "/api/contacts/bulk", "{\"action\":\"" + (share ? "share" : "unshare")
+                    + "\",\"teamId\":\"" + team + "\",\"ids\":[\"" + String.join("\",\"", tenThousand) + "\"]}", email, token));
+            return String.format(Locale.ROOT, "%,d done", done.getInt("done"));
+        }));
         return table.toString();
+    }
+
+    /** A team of the user's with nine more members, whose metadata a share reaches. */
+    private String teamOfTen() {
+        String team = ok(visitor.sendJson("POST", "/api/teams", "{\"name\":\"Ten\"}", email, token), 201).getString("id");
+        for (int i = 0; i < 9; i++) {
+            String member = TestAccounts.uniqueEmail("teammate");
+            ok(visitor.postJson("/api/signup", "{\"email\":\"" + member + "\",\"password\":\"" + TestAccounts.PASSWORD
+                    + "\",\"displayName\":\"Teammate\"}"), 201);
+            ok(visitor.sendJson("POST", "/api/teams/" + team + "/members", "{\"email\":\"" + member + "\"}", email, token),
+                    201);
+        }
+        return team;
+    }
+
+    /** The ids of the first contacts of the list, page by page. */
+    private List<String> firstIds(int count) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        while (ids.size() < count) {
+            JsonObject page = ok(visitor.getJson("/api/contacts?size=100" + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), email,
+                    token));
+            page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(item -> ids.add(item.getString("id")));
+            after = page.getString("next");
+        }
+        return ids.subList(0, count);
     }
 
     /** Some unmeasured calls, then the median of {@code rounds}. */
@@ -119,7 +157,11 @@ public final class AddressBookBenchmark {
     }
 
     private static JsonObject ok(HttpResponse<String> answer) {
-        if (answer.statusCode() != 200) {
+        return ok(answer, 200);
+    }
+
+    private static JsonObject ok(HttpResponse<String> answer, int status) {
+        if (answer.statusCode() != status) {
             throw new IllegalStateException(answer.statusCode() + " " + answer.body());
         }
         return json(answer);

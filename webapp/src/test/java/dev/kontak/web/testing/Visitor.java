@@ -37,6 +37,11 @@ public class Visitor {
         this.http = http;
     }
 
+    /** The same address with a client of its own: new connections, no cookies. */
+    public Visitor fresh() {
+        return new Visitor(base);
+    }
+
     /** The same person, with the same cookies, talking to another node (cookies do not depend on the port). */
     public Visitor at(URI otherBase) {
         return new Visitor(otherBase, http);

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -144,6 +145,7 @@ public class ContactBook {
      */
     public BulkOutcome changeAll(Map<UUID, UnaryOperator<ContactDetails>> changes, Map<UUID, Long> expectedVersions) {
         UserId user = caller.id();
+        flushOnlyWhenAsked();
         Map<UUID, String> left = new HashMap<>();
         Map<Contact, ContactDetails> changed = new LinkedHashMap<>();
         for (UUID id : new TreeSet<>(changes.keySet())) {
@@ -176,6 +178,7 @@ public class ContactBook {
         if (!reported.isEmpty()) {
             batches.fire(new ContactsChanged(user, reported));
         }
+        em.setFlushMode(FlushModeType.AUTO);
         return new BulkOutcome(done, left);
     }
 
@@ -201,6 +204,7 @@ public class ContactBook {
     /** @param expectedVersions null for a contact to delete whatever its version */
     private BulkOutcome deleteAll(Map<UUID, Long> expectedVersions, String notOwned) {
         UserId user = caller.id();
+        flushOnlyWhenAsked();
         Map<UUID, Long> done = new LinkedHashMap<>();
         Map<UUID, String> left = new HashMap<>();
         List<Contact> deleted = new ArrayList<>();
@@ -234,6 +238,7 @@ public class ContactBook {
             deleted.forEach(em::remove);
             em.flush();
         }
+        em.setFlushMode(FlushModeType.AUTO);
         return new BulkOutcome(done, left);
     }
 
@@ -248,6 +253,7 @@ public class ContactBook {
         if (teamId != null && memberships.find(teamId, user).isEmpty()) {
             throw new ContactRefused("You can share a contact only with a team you belong to.");
         }
+        flushOnlyWhenAsked();
         Map<UUID, Long> done = new LinkedHashMap<>();
         Map<UUID, String> left = new HashMap<>();
         List<ContactChanged> reported = new ArrayList<>();
@@ -280,6 +286,7 @@ public class ContactBook {
         if (!reported.isEmpty()) {
             batches.fire(new ContactsChanged(user, reported));
         }
+        em.setFlushMode(FlushModeType.AUTO);
         return new BulkOutcome(done, left);
     }
 
@@ -516,6 +523,16 @@ public class ContactBook {
         }
         long found = listing.count(caller.id(), term, limit + 1);
         return new MatchCount(Math.min(found, limit), found <= limit);
+    }
+
+    /**
+     * For a bulk method that reads many contacts before it writes: by default every query first flushes, which
+     * compares every contact read so far with its copy, so a loop of n access checks would cost O(n²). The bulk
+     * methods flush themselves before the metadata is updated, and set the default back when they are done (a
+     * failure rolls the transaction back, persistence context and all).
+     */
+    private void flushOnlyWhenAsked() {
+        em.setFlushMode(FlushModeType.COMMIT);
     }
 
     private ContactDetails normalised(ContactDetails details) {
