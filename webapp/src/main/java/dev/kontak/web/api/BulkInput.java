@@ -7,10 +7,12 @@ import java.util.UUID;
 
 /**
  * The body of {@code POST /api/contacts/bulk}: {@code {"action": "add-label|remove-label|share|unshare|delete",
- * "ids": [...]}} or {@code "all": true} with the list's {@code "q"}, and the action's {@code "label"} or
+ * "ids": [...]}} or {@code "all": true} with the list's {@code "q"} and {@code "filedUnder"} (its label filter), and
+ * the action's {@code "label"} or
  * {@code "teamId"}. Ids are text, so that a malformed one is answered on its field.
  */
-public record BulkInput(String action, List<String> ids, Boolean all, String q, String label, String teamId) {
+public record BulkInput(String action, List<String> ids, Boolean all, String q, String filedUnder, String label,
+        String teamId) {
 
     BulkActions.Selection selection() {
         List<UUID> chosen = new ArrayList<>();
@@ -19,7 +21,7 @@ public record BulkInput(String action, List<String> ids, Boolean all, String q, 
                 chosen.add(Parameters.id("ids[" + i + "]", ids.get(i)));
             }
         }
-        return new BulkActions.Selection(chosen, Boolean.TRUE.equals(all), q);
+        return new BulkActions.Selection(chosen, Boolean.TRUE.equals(all), q, filedUnder);
     }
 
     UUID team() {

@@ -85,16 +85,19 @@ public class ContactsResource {
     @GET
     public ContactList search(@QueryParam("q") String query, @QueryParam("sort") String sort,
             @QueryParam("after") String after, @QueryParam("before") String before, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("label") String label) {
         UUID user = caller.id().value();
         int pageSize = (int) Parameters.wholeNumber("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         ContactQuery request;
         try {
-            request = ListRequest.read(user, cursors, query, sort, after, before, page, pageSize);
+            request = ListRequest.read(user, cursors, query, sort, after, before, page, pageSize)
+                    .filedUnder(ListRequest.label(label));
         } catch (ListRequest.Invalid invalid) {
             throw new InvalidParameter(invalid.parameter(), invalid.getMessage());
         }
-        MatchCount total = !request.isSearch() ? new MatchCount(metadata.contactCount(), true)
+        MatchCount total = request.hasLabel() ? (request.isFirstPage() ? contacts.countFiled(request.label(),
+                request.text(), ListRequest.MAX_COUNTED) : null)
+                : !request.isSearch() ? new MatchCount(metadata.contactCount(), true)
                 : request.isFirstPage() ? contacts.count(request.text(), ListRequest.MAX_COUNTED) : null;
         return ContactList.of(contacts.list(request), pageSize, total,
                 cursor -> cursors.encode(cursor, user, request.text()));
@@ -108,14 +111,14 @@ public class ContactsResource {
     }
 
     /**
-     * The caller's contacts, those {@code q} finds, or those chosen ({@code id=…&id=…}), as one file: {@code format=vcard} (4.0, the default),
+     * The caller's contacts, those {@code q} finds (among those filed under {@code label}), or those chosen ({@code id=…&id=…}), as one file: {@code format=vcard} (4.0, the default),
      * {@code vcard3} (3.0) or {@code csv} (Google Contacts' layout), written while it is read ({@link AddressBookExport}).
      */
     @GET
     @Path("export")
     @Produces({"text/vcard", "text/csv"})
     public Response export(@QueryParam("format") String format, @QueryParam("q") String query,
-            @QueryParam("id") List<String> ids) {
+            @QueryParam("label") String label, @QueryParam("id") List<String> ids) {
         AddressBookExport.Format chosen;
         try {
             chosen = AddressBookExport.Format.of(format);
@@ -129,7 +132,7 @@ public class ContactsResource {
         StreamingOutput file = out -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (selected.isEmpty()) {
-                export.write(query, chosen, text);
+                export.write(query, label == null ? "" : label, chosen, text);
             } else {
                 export.write(selected, chosen, text);
             }

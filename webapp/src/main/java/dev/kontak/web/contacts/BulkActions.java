@@ -32,8 +32,11 @@ public class BulkActions {
         }
     }
 
-    /** Which contacts: those chosen, or every one a search finds (every contact for an empty one). */
-    public record Selection(List<UUID> ids, boolean allMatching, String search) {
+    /**
+     * Which contacts: those chosen, or every one a search finds (every contact for an empty one) among those filed
+     * under the label (any, for a blank one).
+     */
+    public record Selection(List<UUID> ids, boolean allMatching, String search, String label) {
     }
 
     /** A request that says no action: answered on its field, nothing written. */
@@ -74,7 +77,7 @@ public class BulkActions {
 
     /** The ids selected: at least one, at most {@code kontak.bulk.max-contacts}. */
     public List<UUID> selected(Selection selection) {
-        List<UUID> ids = selection.allMatching() ? contacts.matching(selection.search(), maxContacts + 1)
+        List<UUID> ids = selection.allMatching() ? contacts.matching(selection.search(), selection.label(), maxContacts + 1)
                 : List.copyOf(selection.ids());
         if (ids.isEmpty()) {
             throw new Invalid("ids", "Select at least one contact.");

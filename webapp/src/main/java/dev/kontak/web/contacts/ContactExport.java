@@ -28,6 +28,6 @@ public class ContactExport {
         }
         response.setContentType(format.mediaType() + ";charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
-        export.write(Parameters.text(request, "q"), format, response.getWriter());
+        export.write(Parameters.text(request, "q"), Parameters.text(request, "label"), format, response.getWriter());
     }
 }

@@ -71,7 +71,8 @@ public class ContactList {
         ContactQuery asked;
         try {
             asked = ListRequest.read(user, cursors, query, sort, request.getParameter("after"),
-                    request.getParameter("before"), request.getParameter("page"), PAGE_SIZE);
+                    request.getParameter("before"), request.getParameter("page"), PAGE_SIZE)
+                    .filedUnder(ListRequest.label(request.getParameter("label")));
         } catch (ListRequest.Invalid invalid) {
             // the first page of the same list, with what was wrong; nothing else changes
             ContactOrder order = ContactOrder.chosen(sort == null ? "" : sort.strip()).orElse(ContactOrder.NEWEST);
@@ -104,7 +105,10 @@ public class ContactList {
         variables.put("sort", query.order().parameter());
         variables.put("next", result.hasNext() ? cursors.encode(result.next(), user, query.text()) : "");
         variables.put("previous", result.hasPrevious() ? cursors.encode(result.previous(), user, query.text()) : "");
-        variables.put("total", !query.isSearch() ? new MatchCount(metadata.contactCount(), true)
+        variables.put("label", query.label());
+        variables.put("labels", contacts.labels());
+        variables.put("total", query.hasLabel() ? (query.isFirstPage() ? contacts.countFiled(query.label(), query.text(),
+                ListRequest.MAX_COUNTED) : null) : !query.isSearch() ? new MatchCount(metadata.contactCount(), true)
                 : query.isFirstPage() ? contacts.count(query.text(), ListRequest.MAX_COUNTED) : null);
         variables.put("teamNames", teamNames(teams.teamsOf()));
         pages.render(request, response, status, "contacts", variables);
@@ -117,13 +121,15 @@ public class ContactList {
      */
     void bulk(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String query = Parameters.text(request, "q").strip();
-        ContactQuery first = ContactQuery.first(query, ContactOrder.NEWEST, PAGE_SIZE);
+        String label = Parameters.text(request, "filedUnder").strip();
+        ContactQuery first = ContactQuery.first(query, ContactOrder.NEWEST, PAGE_SIZE).filedUnder(label);
         String[] ticked = request.getParameterValues("id");
         List<UUID> ids = new ArrayList<>();
         for (String id : ticked == null ? new String[0] : ticked) {
             Parameters.uuid(id).ifPresent(ids::add);
         }
-        BulkActions.Selection selection = new BulkActions.Selection(ids, "true".equals(request.getParameter("all")), query);
+        BulkActions.Selection selection = new BulkActions.Selection(ids, "true".equals(request.getParameter("all")), query,
+                label);
         String action = Parameters.text(request, "action");
         BulkOutcome outcome;
         try {

@@ -59,6 +59,15 @@ public final class ListRequest {
                 cursor(user, cursors, "before", before, first), size);
     }
 
+    /** A label to filter by, as typed (blank: none). */
+    public static String label(String label) {
+        String filed = label == null ? "" : label.strip();
+        if (filed.length() > 100) {
+            throw new Invalid("label", "Use at most 100 characters for a label.");
+        }
+        return filed;
+    }
+
     private static ContactCursor cursor(UUID user, PageCursors cursors, String parameter, String text, ContactQuery query) {
         if (!present(text)) {
             return null;

@@ -634,6 +634,13 @@ class ContactPagesIT {
         assertEquals(2L, count("SELECT COUNT(*) FROM contact_labels WHERE label = 'klien' AND contact_id IN (?, ?)",
                 budi, theirs));
 
+        HttpResponse<String> filed = owner.get("/contacts?label=klien");
+        assertEquals(List.of("Budi Santoso", "Dewi Lestari"), texts(filed, CONTACT_NAMES).stream().sorted().toList());
+        assertEquals("2 contacts are filed under \u201cklien\u201d.", text(filed, "#filed-count"));
+        assertEquals(List.of("Any", "klien"), texts(filed, "nav.labels a"));
+        assertEquals(List.of("Budi Santoso"), texts(owner.get("/contacts?label=klien&q=budi"), CONTACT_NAMES));
+        assertEquals(List.of(), texts(owner.get("/contacts?label=nobody"), CONTACT_NAMES));
+
         HttpResponse<String> deleted = owner.visitor.submit("/contacts/bulk", List.of(Map.entry("action", "delete"),
                 Map.entry("id", siti.toString()), Map.entry("id", theirs.toString())));
         assertEquals("Done for 1 contact.", text(deleted, "#bulk-done"));

@@ -59,6 +59,19 @@ class BulkApiIT {
         assertEquals(List.of("\"klien\""), labelsOf(owner, theirs));
         assertEquals(List.of(), labelsOf(owner, ahmad));
 
+        JsonObject filed = ok(200, api.call(owner, "GET", "/api/contacts?label=klien&sort=name", null));
+        assertEquals(List.of("Budi Santoso", "Dewi Lestari", "Siti Rahayu"), filed.getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(item -> item.getString("name")).toList());
+        assertEquals(3, filed.getInt("total"));
+        assertEquals(List.of("Siti Rahayu"), ok(200, api.call(owner, "GET", "/api/contacts?label=klien&q=siti", null))
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(item -> item.getString("name")).toList());
+        assertEquals(3L, visitor.send(HttpRequest.newBuilder(visitor.resolve("/api/contacts/export?label=klien"))
+                .header("Authorization", Visitor.basic(owner.email(), TestAccounts.PASSWORD)).GET()).body().lines()
+                .filter(line -> line.startsWith("FN:")).count(), "the export takes the label filter");
+        JsonObject vip = bulk(owner, "{\"action\":\"add-label\",\"label\":\"vip\",\"all\":true,\"filedUnder\":\"klien\","
+                + "\"q\":\"budi\"}");
+        assertEquals(1, vip.getInt("done"), "all that match the search among those filed under klien");
+
         JsonObject shared = bulk(owner, "{\"action\":\"share\",\"teamId\":\"" + team + "\",\"ids\":["
                 + ids(budi, siti, theirs, strangers) + "]}");
         assertEquals(2, shared.getInt("done"));
@@ -76,7 +89,7 @@ class BulkApiIT {
                 .contains(siti));
         JsonObject unlabelled = bulk(owner, "{\"action\":\"remove-label\",\"label\":\"klien\",\"all\":true}");
         assertEquals(4, unlabelled.getInt("done"), "every contact the owner may access");
-        assertEquals(List.of(), labelsOf(owner, budi));
+        assertEquals(List.of("\"vip\""), labelsOf(owner, budi));
 
         JsonObject deleted = bulk(owner, "{\"action\":\"delete\",\"ids\":[" + ids(ahmad, budi, theirs) + "]}");
         assertEquals(2, deleted.getInt("done"));

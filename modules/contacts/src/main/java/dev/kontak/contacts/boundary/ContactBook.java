@@ -307,19 +307,19 @@ public class ContactBook {
     }
 
     /**
-     * The ids of the contacts a search finds (all of them for no search), in the list's order, at most
-     * {@code limit}: what "all that match" selects.
+     * The ids of the contacts a search finds (all of them for no search) among those filed under the label (any
+     * for a blank one), in the list's order, at most {@code limit}: what "all that match" selects.
      */
-    public List<UUID> matching(String search, int limit) {
+    public List<UUID> matching(String search, String label, int limit) {
         List<UUID> ids = new ArrayList<>();
-        ContactQuery query = ContactQuery.first(search, ContactOrder.NEWEST, MATCHING_PAGE);
+        ContactQuery query = ContactQuery.first(search, ContactOrder.NEWEST, MATCHING_PAGE).filedUnder(label);
         while (ids.size() < limit) {
             ContactPage page = list(query);
             page.contacts().stream().limit(limit - ids.size()).forEach(contact -> ids.add(contact.id()));
             if (!page.hasNext()) {
                 break;
             }
-            query = new ContactQuery(search, ContactOrder.NEWEST, page.next(), null, MATCHING_PAGE);
+            query = query.nextPage(page.next());
         }
         return ids;
     }
@@ -474,15 +474,35 @@ public class ContactBook {
                 throw new CursorRefused();
             }
         }
+        List<Segment> segments;
         if (!query.isSearch()) {
-            return new PageReader(listing, listing.scopesOf(user), List.of(Segment.everything(order == ContactOrder.NEWEST)),
-                    query).read();
+            segments = List.of(Segment.everything(order == ContactOrder.NEWEST));
+        } else {
+            SearchTerm term = SearchTerm.of(query.text());
+            if (term.findsNothing()) {
+                return new ContactPage(List.of(), order, null, null);
+            }
+            segments = Segment.tiersOf(term, listing.hasFunctions() && !query.hasLabel());
         }
-        SearchTerm term = SearchTerm.of(query.text());
-        if (term.findsNothing()) {
-            return new ContactPage(List.of(), order, null, null);
+        if (query.hasLabel()) {
+            segments = segments.stream().map(segment -> segment.filedUnder(query.label())).toList();
         }
-        return new PageReader(listing, listing.scopesOf(user), Segment.tiersOf(term, listing.hasFunctions()), query).read();
+        return new PageReader(listing, listing.scopesOf(user), segments, query).read();
+    }
+
+    /** How many contacts the caller may access are filed under the label, counted up to {@code limit}. */
+    public MatchCount countFiled(String label, String text, int limit) {
+        SearchTerm term = text == null || text.isBlank() ? null : SearchTerm.of(text);
+        if (term != null && term.findsNothing()) {
+            return new MatchCount(0, true);
+        }
+        long found = listing.count(caller.id(), term, label, limit + 1);
+        return new MatchCount(Math.min(found, limit), found <= limit);
+    }
+
+    /** The labels the caller's contacts are filed under, in order. */
+    public List<String> labels() {
+        return holders.labelsAccessibleBy(caller.id());
     }
 
     /**

@@ -2,12 +2,19 @@ package dev.kontak.contacts.boundary;
 
 /**
  * What a list asks for: a search text (blank: every contact), an order for the unfiltered list, at most one of
- * {@code after} (the next page) and {@code before} (the previous page), and how many contacts.
+ * {@code after} (the next page) and {@code before} (the previous page), how many contacts, and a label the contacts
+ * are filed under (blank: any).
  */
-public record ContactQuery(String text, ContactOrder order, ContactCursor after, ContactCursor before, int size) {
+public record ContactQuery(String text, ContactOrder order, ContactCursor after, ContactCursor before, int size,
+        String label) {
+
+    public ContactQuery(String text, ContactOrder order, ContactCursor after, ContactCursor before, int size) {
+        this(text, order, after, before, size, "");
+    }
 
     public ContactQuery {
         text = text == null ? "" : text.strip();
+        label = label == null ? "" : label.strip();
         if (after != null && before != null) {
             throw new IllegalArgumentException("after and before");
         }
@@ -18,6 +25,20 @@ public record ContactQuery(String text, ContactOrder order, ContactCursor after,
 
     public static ContactQuery first(String text, ContactOrder order, int size) {
         return new ContactQuery(text, order, null, null, size);
+    }
+
+    /** The same list, of the contacts filed under this label only. */
+    public ContactQuery filedUnder(String label) {
+        return new ContactQuery(text, order, after, before, size, label);
+    }
+
+    /** The next page of the same list. */
+    public ContactQuery nextPage(ContactCursor cursor) {
+        return new ContactQuery(text, order, cursor, null, size, label);
+    }
+
+    public boolean hasLabel() {
+        return !label.isEmpty();
     }
 
     public boolean isFirstPage() {

@@ -53,9 +53,21 @@ public class ContactListing {
     public record Segment(String condition, List<Object> parameters, String sortColumn, boolean ascending) {
 
         static final String FUNCTION = "kontak_contacts_matching";
+        static final String FILED_UNDER = " AND EXISTS (SELECT 1 FROM contact_labels l WHERE l.contact_id = c.id "
+                + "AND l.label = ?)";
 
         public static Segment everything(boolean byCreation) {
             return byCreation ? new Segment("", List.of(), "created_at", false) : new Segment("", List.of(), "sort_name", true);
+        }
+
+        /** This part of the list, of the contacts filed under the label only. */
+        public Segment filedUnder(String label) {
+            if (condition.equals(FUNCTION)) {
+                throw new IllegalStateException("The search function takes no label: use the plain substring tier");
+            }
+            List<Object> withLabel = new ArrayList<>(parameters);
+            withLabel.add(label);
+            return new Segment(condition + FILED_UNDER, withLabel, sortColumn, ascending);
         }
 
         /** Relevance tiers of a search: 0 the exact name, 1 names starting with it, 2 any other match. */
@@ -166,11 +178,21 @@ public class ContactListing {
 
     /** How many contacts of the user's list the term finds, counting at most {@code limit}. */
     public long count(UserId user, SearchTerm term, int limit) {
-        if (!term.isShort() && hasFunctions()) {
+        return count(user, term, null, limit);
+    }
+
+    /**
+     * How many contacts of the user's list are filed under the label and the term finds (every one of them for a
+     * null term), counting at most {@code limit}.
+     */
+    public long count(UserId user, SearchTerm term, String label, int limit) {
+        if (term != null && !term.isShort() && hasFunctions() && label == null) {
             return ((Number) bind(em.createNativeQuery("SELECT kontak_count_matching(?, ?, ?)"), List.of(
                     term.substringPattern(), term.hasDigits() ? term.digitsPattern() : "", limit)).getSingleResult()).longValue();
         }
-        Segment segment = term.isShort() ? Segment.prefixed(term) : Segment.substrings(term, false);
+        Segment found = term == null ? Segment.everything(false)
+                : term.isShort() ? Segment.prefixed(term) : Segment.substrings(term, false);
+        Segment segment = label == null ? found : found.filedUnder(label);
         List<Object> parameters = new ArrayList<>();
         String branches = scopesOf(user).stream().map(scope -> {
             parameters.addAll(scope.parameters());

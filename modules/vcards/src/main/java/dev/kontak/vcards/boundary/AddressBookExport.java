@@ -69,7 +69,13 @@ public class AddressBookExport {
 
     /** The caller's contacts, or those a search finds; @return how many contacts were written */
     public int write(String search, Format format, Writer out) throws IOException {
-        return write(new SearchPages(search), format, out);
+        return write(search, "", format, out);
+    }
+
+    /** As {@link #write(String, Format, Writer)}, of the contacts filed under the label (any, for a blank one). */
+    public int write(String search, String label, Format format, Writer out) throws IOException {
+        return write(new SearchPages(ContactQuery.first(search, ContactOrder.NEWEST, PAGE).filedUnder(label)), format,
+                out);
     }
 
     /** The contacts chosen among the caller's (those the caller may not see are left out); @return how many */
@@ -119,12 +125,10 @@ public class AddressBookExport {
 
     /** The ids of a search's pages (every contact's for no search), read one page ahead of the writer. */
     private final class SearchPages implements Iterator<List<UUID>> {
-        private final String search;
         private ContactQuery query;
 
-        SearchPages(String search) {
-            this.search = search;
-            this.query = ContactQuery.first(search, ContactOrder.NEWEST, PAGE);
+        SearchPages(ContactQuery first) {
+            this.query = first;
         }
 
         @Override
@@ -135,7 +139,7 @@ public class AddressBookExport {
         @Override
         public List<UUID> next() {
             ContactPage page = contacts.list(query);
-            query = page.hasNext() ? new ContactQuery(search, ContactOrder.NEWEST, page.next(), null, PAGE) : null;
+            query = page.hasNext() ? query.nextPage(page.next()) : null;
             return page.contacts().stream().map(Contact::id).toList();
         }
     }
