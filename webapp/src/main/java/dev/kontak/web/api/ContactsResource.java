@@ -2,6 +2,7 @@ package dev.kontak.web.api;
 
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactQuery;
+import dev.kontak.contacts.boundary.InvalidField;
 import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.control.PhoneNumbers;
@@ -164,7 +165,7 @@ public class ContactsResource {
         Parameters.body(input, "{\"action\": \"add-label\", \"ids\": [...], \"label\": \"...\"}");
         try {
             return BulkResult.of(bulk.apply(input.action(), input.selection(), input.label(), input.team()));
-        } catch (BulkActions.Invalid invalid) {
+        } catch (InvalidField invalid) {
             throw new InvalidParameter(invalid.field(), invalid.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package dev.kontak.web.api;
 
+import dev.kontak.contacts.boundary.InvalidField;
 import dev.kontak.contacts.boundary.MergeRequest;
 import dev.kontak.contacts.entity.MergedCard;
 import java.util.EnumMap;
@@ -29,7 +30,7 @@ public record MergeInput(String keep, List<String> merge, Map<String, String> fi
         }
         try {
             return new MergeRequest(keep == null ? null : Parameters.id("keep", keep), merged, sources);
-        } catch (MergeRequest.Invalid invalid) {
+        } catch (InvalidField invalid) {
             throw new InvalidParameter(invalid.field(), invalid.getMessage());
         }
     }

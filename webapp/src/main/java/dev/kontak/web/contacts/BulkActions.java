@@ -2,6 +2,7 @@ package dev.kontak.web.contacts;
 
 import dev.kontak.contacts.boundary.BulkOutcome;
 import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.InvalidField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -39,20 +40,6 @@ public class BulkActions {
     public record Selection(List<UUID> ids, boolean allMatching, String search, String label) {
     }
 
-    /** A request that says no action: answered on its field, nothing written. */
-    public static final class Invalid extends RuntimeException {
-        private final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     @Inject
     ContactBook contacts;
 
@@ -62,14 +49,14 @@ public class BulkActions {
 
     /** @param label for the label actions; @param teamId for sharing */
     public BulkOutcome apply(String action, Selection selection, String label, UUID teamId) {
-        Action chosen = Action.of(action).orElseThrow(() -> new Invalid("action",
+        Action chosen = Action.of(action).orElseThrow(() -> new InvalidField("action",
                 "Choose an action: " + String.join(", ", Arrays.stream(Action.values()).map(Action::key).toList()) + "."));
         List<UUID> ids = selected(selection);
         return switch (chosen) {
             case ADD_LABEL -> contacts.labelAll(ids, labelOf(label), true);
             case REMOVE_LABEL -> contacts.labelAll(ids, labelOf(label), false);
             case SHARE -> contacts.shareAll(ids, Optional.ofNullable(teamId)
-                    .orElseThrow(() -> new Invalid("teamId", "Choose a team to share with.")));
+                    .orElseThrow(() -> new InvalidField("teamId", "Choose a team to share with.")));
             case UNSHARE -> contacts.shareAll(ids, null);
             case DELETE -> contacts.deleteAll(ids);
         };
@@ -80,10 +67,10 @@ public class BulkActions {
         List<UUID> ids = selection.allMatching() ? contacts.matching(selection.search(), selection.label(), maxContacts + 1)
                 : List.copyOf(selection.ids());
         if (ids.isEmpty()) {
-            throw new Invalid("ids", "Select at least one contact.");
+            throw new InvalidField("ids", "Select at least one contact.");
         }
         if (ids.size() > maxContacts) {
-            throw new Invalid("ids", String.format(Locale.ROOT, "Select at most %,d contacts at once: narrow the search.",
+            throw new InvalidField("ids", String.format(Locale.ROOT, "Select at most %,d contacts at once: narrow the search.",
                     maxContacts));
         }
         return ids;
@@ -92,10 +79,10 @@ public class BulkActions {
     private static String labelOf(String label) {
         String filed = label == null ? "" : label.strip();
         if (filed.isEmpty()) {
-            throw new Invalid("label", "Enter a label.");
+            throw new InvalidField("label", "Enter a label.");
         }
         if (filed.length() > 100) {
-            throw new Invalid("label", "Use at most 100 characters for a label.");
+            throw new InvalidField("label", "Use at most 100 characters for a label.");
         }
         return filed;
     }

@@ -6,8 +6,9 @@ import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactOrder;
 import dev.kontak.contacts.boundary.ContactPage;
 import dev.kontak.contacts.boundary.ContactQuery;
-import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.ContactRefused;
+import dev.kontak.contacts.boundary.InvalidField;
+import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.boundary.TeamView;
 import dev.kontak.contacts.boundary.Teams;
@@ -139,7 +140,7 @@ public class ContactList {
             }
             outcome = bulk.apply(action, selection, Parameters.text(request, "label"),
                     Parameters.uuid(Parameters.text(request, "teamId")).orElse(null));
-        } catch (BulkActions.Invalid | ContactRefused refused) {
+        } catch (InvalidField | ContactRefused refused) {
             render(request, response, 400, first, Map.of("alert", refused.getMessage(),
                     MetadataVersion.FIELD, versions.current()));
             return;

@@ -4,6 +4,7 @@ import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactRefused;
 import dev.kontak.contacts.boundary.DuplicateGroup;
 import dev.kontak.contacts.boundary.Duplicates;
+import dev.kontak.contacts.boundary.InvalidField;
 import dev.kontak.contacts.boundary.MergeRequest;
 import dev.kontak.contacts.control.PhoneNumbers;
 import dev.kontak.contacts.entity.Contact;
@@ -110,7 +111,7 @@ public class DuplicatesPage {
         merged.remove(keep.get());
         try {
             contacts.merge(new MergeRequest(keep.get(), merged, fields));
-        } catch (MergeRequest.Invalid | ContactRefused refused) {
+        } catch (InvalidField | ContactRefused refused) {
             show(request, response, refused instanceof ContactRefused ? 403 : 400, ids.get(), keep.get(), fields,
                     refused.getMessage());
             return;

@@ -18,34 +18,20 @@ public record MergeRequest(UUID keep, SortedSet<UUID> merge, Map<MergedCard.Fiel
 
     public MergeRequest {
         if (keep == null) {
-            throw new Invalid("keep", "Choose the contact to keep.");
+            throw new InvalidField("keep", "Choose the contact to keep.");
         }
         merge = Collections.unmodifiableSortedSet(new TreeSet<>(merge == null ? Set.of() : merge));
         if (merge.isEmpty() || merge.size() > ContactDetails.MAX_EACH) {
-            throw new Invalid("merge", "Choose 1 to 50 contacts to merge into the one you keep.");
+            throw new InvalidField("merge", "Choose 1 to 50 contacts to merge into the one you keep.");
         }
         if (merge.contains(keep)) {
-            throw new Invalid("merge", "The contact you keep cannot be merged into itself.");
+            throw new InvalidField("merge", "The contact you keep cannot be merged into itself.");
         }
         fields = fields == null || fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(fields));
         for (UUID source : fields.values()) {
             if (!keep.equals(source) && !merge.contains(source)) {
-                throw new Invalid("fields", "Take each field from one of the contacts you merge.");
+                throw new InvalidField("fields", "Take each field from one of the contacts you merge.");
             }
-        }
-    }
-
-    /** A request that does not say a merge: answered on its field, nothing written. */
-    public static final class Invalid extends IllegalArgumentException {
-        private final String field;
-
-        Invalid(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
         }
     }
 }

@@ -196,23 +196,8 @@ public final class SimilarNames {
      * pieces left cannot share enough: shared / (left + right - shared) >= t needs shared >= t (left + right) / (1 + t).
      */
     private boolean alike(int[] left, int[] right) {
-        double needed = needed(left.length, right.length);
-        int shared = 0;
-        for (int i = 0, j = 0; i < left.length && j < right.length; ) {
-            if (shared + Math.min(left.length - i, right.length - j) < needed) {
-                return false;
-            }
-            if (left[i] == right[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (left[i] < right[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return left.length > 0 && (double) shared / (left.length + right.length - shared) >= threshold;
+        int shared = shared(left, right, needed(left.length, right.length));
+        return shared > 0 && (double) shared / (left.length + right.length - shared) >= threshold;
     }
 
     /** How many pieces two names of these sizes must share at least to be alike (a hair less, for rounding). */
@@ -255,11 +240,17 @@ public final class SimilarNames {
 
     /** Shared / (left + right - shared), over two sorted sets of piece numbers. */
     private static double similarity(int[] left, int[] right) {
-        if (left.length == 0 || right.length == 0) {
-            return 0;
-        }
+        int shared = shared(left, right, 0);
+        return shared == 0 ? 0 : (double) shared / (left.length + right.length - shared);
+    }
+
+    /** How many numbers two sorted sets share; -1 as soon as those left cannot make it {@code needed}. */
+    private static int shared(int[] left, int[] right, double needed) {
         int shared = 0;
         for (int i = 0, j = 0; i < left.length && j < right.length; ) {
+            if (shared + Math.min(left.length - i, right.length - j) < needed) {
+                return -1;
+            }
             if (left[i] == right[j]) {
                 shared++;
                 i++;
@@ -270,7 +261,7 @@ public final class SimilarNames {
                 j++;
             }
         }
-        return (double) shared / (left.length + right.length - shared);
+        return shared;
     }
 
     /** A name's pieces, each three code points in one number, sorted, each once. */
