@@ -4,12 +4,16 @@ import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.contacts.events.ContactAccessContradicted;
 import dev.kontak.contacts.events.ContactAccessRequested;
 import dev.kontak.contacts.events.ContactOperation;
+import dev.kontak.contacts.events.ContactsAccessRequested;
 import dev.kontak.kernel.UserId;
 import dev.kontak.metadata.entity.CachedMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -72,6 +76,27 @@ public class AccessGate {
     }
 
     /**
+     * A bulk action's check: the user's metadata refreshed if stale once, every contact's access rows held in one
+     * statement (contact order), and each contact the metadata does not grant refused as {@link #check} refuses one.
+     */
+    void checkAll(@Observes ContactsAccessRequested request) {
+        Timer.Context timing = validation.time();
+        try {
+            UserId user = request.user();
+            metadata.of(user.value());
+            Map<UUID, SortedSet<UUID>> holders = access.holdUsersWith(request.contactIds());
+            for (UUID contact : request.contactIds()) {
+                if (!holders.getOrDefault(contact, Collections.emptySortedSet()).contains(user.value())) {
+                    refuseUnlessRepairable(user, contact, request.operation());
+                    request.deny(contact);
+                }
+            }
+        } finally {
+            timing.stop();
+        }
+    }
+
+    /**
      * The metadata allowed it, the data did not (the boundary refuses it after this): the refusal is recorded like
      * any other, this node's copy dropped, and a row that holds the contact while the data does not is repaired.
      */
@@ -91,14 +116,19 @@ public class AccessGate {
         UserId user = request.user();
         UUID contact = request.contactId();
         if (!allowed(user, contact, request.operation())) {
-            if (contact != null && data.grants(user, contact)) {
-                LOG.warning(() -> "The metadata of user " + user + " refuses contact " + contact
-                        + ", which the data grants: refused, and the metadata repaired");
-                repairs.schedule(user.value());
-            }
-            refuse(user, contact, request.operation());
+            refuseUnlessRepairable(user, contact, request.operation());
             throw new ContactAccessDenied(contact, request.operation());
         }
+    }
+
+    /** Records the refusal; where the data grants what the metadata refuses, the metadata is repaired too. */
+    private void refuseUnlessRepairable(UserId user, UUID contact, ContactOperation operation) {
+        if (contact != null && data.grants(user, contact)) {
+            LOG.warning(() -> "The metadata of user " + user + " refuses contact " + contact
+                    + ", which the data grants: refused, and the metadata repaired");
+            repairs.schedule(user.value());
+        }
+        refuse(user, contact, operation);
     }
 
     /** Refreshes the user's metadata if it was stale, then asks it about the contact. */
