@@ -102,6 +102,25 @@ class BulkApiIT {
     }
 
     @Test
+    void aContactTheMetadataGrantsAndTheDataDoesNotIsLeftUntouchedAndTheRefusalRecorded() throws SQLException {
+        User owner = api.signUp("drifted");
+        String own = create(owner, "Budi Santoso");
+        String strangers = create(api.signUp("stranger"), "Not Yours");
+        UUID foreign = UUID.fromString(strangers);
+        TestDatabase.value("INSERT INTO user_contact_access (user_id, contact_id) VALUES (?, ?) RETURNING user_id",
+                owner.id(), foreign); // a drifted access row: the metadata says yes, the data says no
+
+        JsonObject labelled = bulk(owner, "{\"action\":\"add-label\",\"label\":\"mine\",\"ids\":[" + ids(own, strangers)
+                + "]}");
+
+        assertEquals(1, labelled.getInt("done"));
+        assertEquals("Access denied: Contact not found in your authorized list.", reasonOf(labelled, strangers));
+        assertEquals(0, TestDatabase.count("SELECT COUNT(*) FROM contact_labels WHERE contact_id = ?", foreign));
+        assertEquals(1, TestDatabase.count("SELECT COUNT(*) FROM access_refusals WHERE user_id = ? AND contact_id = ? "
+                + "AND operation = 'EDIT'", owner.id(), foreign));
+    }
+
+    @Test
     void aRequestThatSaysNoActionIsAnsweredOnItsFieldAndWritesNothing() throws SQLException {
         User owner = api.signUp("careless");
         User outsider = api.signUp("outsider");
