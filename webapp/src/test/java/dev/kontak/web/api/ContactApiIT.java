@@ -358,6 +358,21 @@ class ContactApiIT {
     }
 
     @Test
+    void searchFindsEveryEmailAndPhoneOfTheCardNotOnlyTheFirst() {
+        User user = signUp("card-searcher");
+        createContactWith(user, "{\"name\":\"Siti Rahayu\",\"emails\":[{\"address\":\"siti@kantor.example\"},"
+                + "{\"label\":\"home\",\"address\":\"Siti.Rumah@Pribadi.example\"}],\"phones\":[{\"number\":\"021 555 0100\"},"
+                + "{\"label\":\"mobile\",\"number\":\"0813-9876-5432\"}]}");
+        createContact(user, "Unrelated");
+
+        assertEquals(List.of("Siti Rahayu"), names(search(user, "rumah@pribadi", "")), "the second e-mail, any case");
+        assertEquals(List.of("Siti Rahayu"), names(search(user, "9876 5432", "")), "the second phone's digits");
+        assertEquals(List.of(), names(search(user, "example021", "")), "a match never spans two values");
+        HttpResponse<String> changed = call(user, "GET", "/api/contacts?q=pribadi", null);
+        assertTrue(changed.body().contains("\"total\":1"), changed.body());
+    }
+
+    @Test
     void searchFindsNameEmailCompanyAndPhoneDigitsRankedExactThenPrefixThenSubstring() throws SQLException {
         User user = signUp("searcher");
         createContactWith(user, "{\"name\":\"Zed\",\"email\":\"ada@mail.example\"}");

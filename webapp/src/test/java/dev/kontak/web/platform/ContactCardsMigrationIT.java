@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The migration to vCard-shaped contacts ({@code V20261202060000}) carries every existing contact's e-mail and
  * phone into its first e-mail and phone row and keeps its organisation, on PostgreSQL and on H2: a database
- * migrated up to the version before it, given contacts, then migrated to the end, has lost nothing. Flyway and
+ * migrated up to the version before it, given contacts, then migrated to the end, has lost nothing, and search
+ * looks in what it carried ({@code V20261203110000}). Flyway and
  * JDBC only, on databases of its own.
  */
 class ContactCardsMigrationIT {
@@ -72,6 +73,9 @@ class ContactCardsMigrationIT {
             assertEquals(sorted(FULL + "|ada@example.com|+62 812-3456-7890|Engines|false",
                     PHONE_ONLY + "|null|021 555 0100|null|false", BARE + "|null|null|null|false"),
                     rows(db, "SELECT id, email, phone, company, favourite FROM contacts"));
+            assertEquals(sorted(FULL + "|ada@example.com|6281234567890", PHONE_ONLY + "|null|0215550100",
+                    BARE + "|null|null"), rows(db, "SELECT id, emails_text, phones_digits FROM contacts"),
+                    "what search looks in (V20261203110000), made of the card rows");
         }
     }
 

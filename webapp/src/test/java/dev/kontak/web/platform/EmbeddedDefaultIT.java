@@ -70,6 +70,13 @@ class EmbeddedDefaultIT {
                     .matches(".*Also On H2.*Kept On H2.*"), "substrings, by name");
             assertTrue(visitor.getJson("/api/contacts?q=0812+3456", email, PASSWORD).body().contains("Also On H2"),
                     "phone digits");
+            assertEquals(201, visitor.sendJson("POST", "/api/contacts", "{\"name\":\"Card On H2\",\"emails\":["
+                    + "{\"address\":\"first@h2.example\"},{\"address\":\"second@h2.example\"}],\"phones\":["
+                    + "{\"number\":\"021 555 0100\"},{\"number\":\"0813 9876 5432\"}]}", email, PASSWORD).statusCode());
+            assertTrue(visitor.getJson("/api/contacts?q=second%40h2", email, PASSWORD).body().contains("Card On H2"),
+                    "the second e-mail");
+            assertTrue(visitor.getJson("/api/contacts?q=9876+5432", email, PASSWORD).body().contains("Card On H2"),
+                    "the second phone");
             assertEquals(400, visitor.getJson("/api/contacts?after=" + next + "x", email, PASSWORD).statusCode());
             assertFalse(kontak.log().contains(ADMIN_PASSWORD), "the log never shows the password");
         }

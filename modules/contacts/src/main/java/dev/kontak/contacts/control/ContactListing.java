@@ -98,20 +98,21 @@ public class ContactListing {
 
         /**
          * The substring tier on H2: search_text (all searched columns in one) narrows, each column is then checked
-         * on its own, so that a match never spans two of them.
+         * on its own, so that a match never spans two of them (every e-mail and phone of the card: emails_text,
+         * phones_digits; the first ones for a row written without them).
          */
         static Segment substrings(SearchTerm term, boolean butNotPrefixes) {
             List<Object> parameters = new ArrayList<>(List.of(term.substringPattern()));
             StringBuilder narrow = new StringBuilder(" AND (c.search_text LIKE ? ESCAPE '\\'");
-            StringBuilder check = new StringBuilder(") AND (c.sort_name LIKE ? ESCAPE '\\' OR LOWER(c.email) LIKE ? "
-                    + "ESCAPE '\\' OR LOWER(c.company) LIKE ? ESCAPE '\\'");
+            StringBuilder check = new StringBuilder(") AND (c.sort_name LIKE ? ESCAPE '\\' OR COALESCE(c.emails_text, "
+                    + "LOWER(c.email)) LIKE ? ESCAPE '\\' OR LOWER(c.company) LIKE ? ESCAPE '\\'");
             if (term.hasDigits()) {
                 narrow.append(" OR c.search_text LIKE ?");
                 parameters.add(term.digitsPattern());
             }
             parameters.addAll(List.of(term.substringPattern(), term.substringPattern(), term.substringPattern()));
             if (term.hasDigits()) {
-                check.append(" OR c.phone_digits LIKE ?");
+                check.append(" OR COALESCE(c.phones_digits, c.phone_digits) LIKE ?");
                 parameters.add(term.digitsPattern());
             }
             narrow.append(check).append(')');

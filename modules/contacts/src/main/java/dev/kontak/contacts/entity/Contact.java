@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A person or company someone keeps in Kontak. Besides what users type, the row keeps its activities' count,
@@ -63,6 +66,13 @@ public class Contact {
     private String company;
 
     private String department;
+
+    /** Every e-mail address lower-cased and every phone's digits, joined by U+0001: what search looks in. */
+    @Column(name = "emails_text")
+    private String emailsText;
+
+    @Column(name = "phones_digits")
+    private String phonesDigits;
 
     @Column(name = "job_title")
     private String title;
@@ -149,6 +159,8 @@ public class Contact {
         this.anniversary = details.anniversary();
         this.favourite = details.favourite();
         this.notes = details.notes();
+        this.emailsText = searched(details.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)));
+        this.phonesDigits = searched(details.phones().stream().map(phone -> phone.number().replaceAll("[^0-9]+", "")));
         replace(emails, details.emails());
         replace(phones, details.phones());
         replace(addresses, details.addresses());
@@ -164,6 +176,11 @@ public class Contact {
     public ContactDetails details() {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, company, department,
                 title, birthday, anniversary, new TreeSet<>(labels), favourite, notes);
+    }
+
+    private static String searched(Stream<String> values) {
+        String joined = values.collect(Collectors.joining("\u0001"));
+        return joined.isEmpty() ? null : joined;
     }
 
     /** Only what changed is written: an unchanged list costs no statement. */
