@@ -328,11 +328,10 @@ public class ContactBook {
 
     /**
      * Merges contacts into one that is kept: its card is made of all of theirs ({@link MergedCard}), every activity
-     * of the others becomes its activity, and the others are deleted. All of them are validated and locked first, in id order; the kept one
-     * must be one the caller may edit and the others the caller's own (merging deletes them), else nothing is
-     * written. One {@link ContactsChanged}: whoever could access a merged contact loses it and its activities, whoever
-     * can access the kept one sees them there.
-     *
+     * of the others becomes its activity, and the others are deleted. All of them are validated and locked first, in
+     * id order; the kept one must be one the caller may edit and the others the caller's own (merging deletes them),
+     * else nothing is written. One {@link ContactsChanged}: whoever could access a merged contact loses it and its
+     * activities, whoever can access the kept one sees them there.
      */
     public Contact merge(MergeRequest request) {
         UserId user = caller.id();
