@@ -4,6 +4,7 @@ import dev.kontak.contacts.boundary.DuplicateGroup.Candidate;
 import dev.kontak.contacts.boundary.DuplicateGroup.Reason;
 import dev.kontak.contacts.control.CardHolders;
 import dev.kontak.contacts.control.SimilarNames;
+import dev.kontak.contacts.control.TiedGroups;
 import dev.kontak.contacts.entity.Contact;
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.ActingUser;
@@ -73,18 +74,17 @@ public class Duplicates {
         return groups.all();
     }
 
-    /** Contacts tied into groups (a union-find over their positions), with the reasons each group is tied by. */
+    /** Contacts tied into groups ({@link TiedGroups} over their positions), with the reasons each group is tied by. */
     private static final class Groups {
         private final List<Candidate> contacts;
         private final Map<UUID, Integer> positions = new HashMap<>();
-        private final int[] parent;
+        private final TiedGroups tied;
         private final Map<Integer, Set<Reason>> reasons = new HashMap<>();
 
         Groups(List<Candidate> contacts) {
             this.contacts = contacts;
-            this.parent = new int[contacts.size()];
-            for (int i = 0; i < parent.length; i++) {
-                parent[i] = i;
+            this.tied = new TiedGroups(contacts.size());
+            for (int i = 0; i < contacts.size(); i++) {
                 positions.put(contacts.get(i).id(), i);
             }
         }
@@ -102,33 +102,21 @@ public class Duplicates {
         }
 
         void tie(int left, int right, Reason reason) {
-            int a = root(left);
-            int b = root(right);
             Set<Reason> tiedBy = EnumSet.of(reason);
-            for (int old : new int[] {a, b}) {
+            for (int old : new int[] {tied.root(left), tied.root(right)}) {
                 Set<Reason> had = reasons.remove(old);
                 if (had != null) {
                     tiedBy.addAll(had);
                 }
             }
-            int joined = Math.min(a, b);
-            parent[Math.max(a, b)] = joined;
-            reasons.put(joined, tiedBy);
-        }
-
-        private int root(int position) {
-            while (parent[position] != position) {
-                parent[position] = parent[parent[position]];
-                position = parent[position];
-            }
-            return position;
+            reasons.put(tied.join(left, right), tiedBy);
         }
 
         List<DuplicateGroup> all() {
             Map<Integer, List<Candidate>> members = new HashMap<>();
-            for (int i = 0; i < parent.length; i++) {
-                if (reasons.containsKey(root(i))) {
-                    members.computeIfAbsent(root(i), root -> new ArrayList<>()).add(contacts.get(i));
+            for (int i = 0; i < contacts.size(); i++) {
+                if (reasons.containsKey(tied.root(i))) {
+                    members.computeIfAbsent(tied.root(i), root -> new ArrayList<>()).add(contacts.get(i));
                 }
             }
             Comparator<Candidate> byName = Comparator.comparing(candidate -> candidate.name().toLowerCase(Locale.ROOT));

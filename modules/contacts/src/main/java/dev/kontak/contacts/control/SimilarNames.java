@@ -60,7 +60,7 @@ public final class SimilarNames {
      */
     public List<Pair> ties(List<String> names) {
         int[][] pieces = numbered(names.parallelStream().map(SimilarNames::trigrams).toList());
-        Groups groups = new Groups(names.size());
+        TiedGroups groups = new TiedGroups(names.size());
         List<Pair> ties = new ArrayList<>();
         int[] order = distinctBySize(pieces, groups, ties);
         int rankBits = 64 - Long.numberOfLeadingZeros(order.length);
@@ -100,7 +100,7 @@ public final class SimilarNames {
                     compared++;
                     if (sketches.mayShare(name, other, needed(own.length, pieces[other].length))
                             && alike(own, pieces[other]) && !groups.together(name, other)) {
-                        groups.tie(name, other, ties);
+                        tie(groups, name, other, ties);
                     }
                 }
             }
@@ -112,7 +112,7 @@ public final class SimilarNames {
      * The names in order of size, each set of pieces once: a name with the same pieces as one before it is tied to
      * that one now and compared no more.
      */
-    private static int[] distinctBySize(int[][] pieces, Groups groups, List<Pair> ties) {
+    private static int[] distinctBySize(int[][] pieces, TiedGroups groups, List<Pair> ties) {
         Integer[] bySize = new Integer[pieces.length];
         Arrays.setAll(bySize, i -> i);
         Arrays.sort(bySize, Comparator.comparingInt(i -> pieces[i].length));
@@ -122,12 +122,17 @@ public final class SimilarNames {
         for (int name : bySize) {
             Integer same = pieces[name].length == 0 ? null : firstWith.putIfAbsent(new PieceSet(pieces[name]), name);
             if (same != null) {
-                groups.tie(name, same, ties);
+                tie(groups, name, same, ties);
             } else if (pieces[name].length > 0) {
                 order[kept++] = name;
             }
         }
         return Arrays.copyOf(order, kept);
+    }
+
+    private static void tie(TiedGroups groups, int name, int other, List<Pair> ties) {
+        groups.join(name, other);
+        ties.add(new Pair(Math.min(name, other), Math.max(name, other)));
     }
 
     /** A name's pieces as a map key. */
@@ -326,45 +331,5 @@ public final class SimilarNames {
         }
         return names.stream().map(own -> Arrays.stream(own).mapToInt(piece -> number[Arrays.binarySearch(sortedPieces,
                 piece)]).sorted().toArray()).toArray(int[][]::new);
-    }
-
-    /** Names tied so far (a union-find over their positions). */
-    private static final class Groups {
-        private final int[] parent;
-        private final int[] size;
-
-        Groups(int names) {
-            parent = new int[names];
-            size = new int[names];
-            Arrays.setAll(parent, i -> i);
-            Arrays.fill(size, 1);
-        }
-
-        void tie(int name, int other, List<Pair> ties) {
-            join(name, other);
-            ties.add(new Pair(Math.min(name, other), Math.max(name, other)));
-        }
-
-        boolean together(int left, int right) {
-            return root(left) == root(right);
-        }
-
-        /** The smaller group joins the larger, so that every name stays a few steps from its group's root. */
-        void join(int left, int right) {
-            int a = root(left);
-            int b = root(right);
-            int joined = size[a] >= size[b] ? a : b;
-            int joining = joined == a ? b : a;
-            parent[joining] = joined;
-            size[joined] += size[joining];
-        }
-
-        private int root(int position) {
-            while (parent[position] != position) {
-                parent[position] = parent[parent[position]];
-                position = parent[position];
-            }
-            return position;
-        }
     }
 }
