@@ -3,7 +3,6 @@ package dev.kontak.web.api;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.boundary.InvalidField;
-import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.control.PhoneNumbers;
 import dev.kontak.contacts.entity.Contact;
@@ -96,11 +95,7 @@ public class ContactsResource {
         } catch (ListRequest.Invalid invalid) {
             throw new InvalidParameter(invalid.parameter(), invalid.getMessage());
         }
-        MatchCount total = request.hasLabel() ? (request.isFirstPage() ? contacts.countFiled(request.label(),
-                request.text(), ListRequest.MAX_COUNTED) : null)
-                : !request.isSearch() ? new MatchCount(metadata.contactCount(), true)
-                : request.isFirstPage() ? contacts.count(request.text(), ListRequest.MAX_COUNTED) : null;
-        return ContactList.of(contacts.list(request), pageSize, total,
+        return ContactList.of(contacts.list(request), pageSize, ListRequest.total(request, contacts, metadata),
                 cursor -> cursors.encode(cursor, user, request.text()));
     }
 

@@ -8,7 +8,6 @@ import dev.kontak.contacts.boundary.ContactPage;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.boundary.ContactRefused;
 import dev.kontak.contacts.boundary.InvalidField;
-import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
 import dev.kontak.contacts.boundary.TeamView;
 import dev.kontak.contacts.boundary.Teams;
@@ -108,9 +107,7 @@ public class ContactList {
         variables.put("previous", result.hasPrevious() ? cursors.encode(result.previous(), user, query.text()) : "");
         variables.put("label", query.label());
         variables.put("labels", contacts.labels());
-        variables.put("total", query.hasLabel() ? (query.isFirstPage() ? contacts.countFiled(query.label(), query.text(),
-                ListRequest.MAX_COUNTED) : null) : !query.isSearch() ? new MatchCount(metadata.contactCount(), true)
-                : query.isFirstPage() ? contacts.count(query.text(), ListRequest.MAX_COUNTED) : null);
+        variables.put("total", ListRequest.total(query, contacts, metadata));
         variables.put("teamNames", teamNames(teams.teamsOf()));
         pages.render(request, response, status, "contacts", variables);
     }

@@ -11,7 +11,6 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.EmailAddress;
 import dev.kontak.contacts.entity.MergedCard;
-import dev.kontak.contacts.entity.PartialDate;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -173,18 +172,10 @@ public class DuplicatesPage {
         return rows;
     }
 
+    /** A field's value as the merge page shows it: favourite as a star, dates as vCard writes them. */
     private static String textOf(MergedCard.Field field, ContactDetails card) {
-        return switch (field) {
-            case NAME -> card.name();
-            case NICKNAME -> card.nickname();
-            case ORGANIZATION -> card.organization();
-            case DEPARTMENT -> card.department();
-            case TITLE -> card.title();
-            case BIRTHDAY -> Optional.ofNullable(card.birthday()).map(PartialDate::toString).orElse(null);
-            case ANNIVERSARY -> Optional.ofNullable(card.anniversary()).map(PartialDate::toString).orElse(null);
-            case FAVOURITE -> card.favourite() ? "★" : null;
-            case NOTES -> card.notes();
-        };
+        Object value = field.valueIn(card);
+        return value == null ? null : field == MergedCard.Field.FAVOURITE ? "★" : value.toString();
     }
 
     /** Per contact, its e-mails, phones, addresses and labels (all of them are kept), where any contact has one. */

@@ -1,10 +1,13 @@
 package dev.kontak.web.contacts;
 
+import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactCursor;
 import dev.kontak.contacts.boundary.ContactOrder;
 import dev.kontak.contacts.boundary.ContactQuery;
 import dev.kontak.contacts.boundary.CursorRefused;
+import dev.kontak.contacts.boundary.MatchCount;
 import dev.kontak.contacts.boundary.PageCursors;
+import dev.kontak.metadata.boundary.Metadata;
 import java.util.UUID;
 
 /**
@@ -57,6 +60,21 @@ public final class ListRequest {
         ContactQuery first = ContactQuery.first(query, order, size);
         return new ContactQuery(query, order, cursor(user, cursors, "after", after, first),
                 cursor(user, cursors, "before", before, first), size);
+    }
+
+    /**
+     * How many contacts the list holds, as the page and the API show it: for the whole list the metadata's count; for
+     * a label or a search a count up to {@link #MAX_COUNTED}, on the first page only (null on the others).
+     */
+    public static MatchCount total(ContactQuery query, ContactBook contacts, Metadata metadata) {
+        if (!query.hasLabel() && !query.isSearch()) {
+            return new MatchCount(metadata.contactCount(), true);
+        }
+        if (!query.isFirstPage()) {
+            return null;
+        }
+        return query.hasLabel() ? contacts.countFiled(query.label(), query.text(), MAX_COUNTED)
+                : contacts.count(query.text(), MAX_COUNTED);
     }
 
     /** A label to filter by, as typed (blank: none). */

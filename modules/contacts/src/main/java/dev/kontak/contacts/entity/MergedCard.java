@@ -28,6 +28,11 @@ public final class MergedCard {
             this.value = value;
         }
 
+        /** This field's value in a card, null where it has none (FAVOURITE: true, or null). */
+        public Object valueIn(ContactDetails card) {
+            return value.apply(card);
+        }
+
         /** As the API and the merge page name it: {@code organization}. */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -52,7 +57,7 @@ public final class MergedCard {
             lists = lists.withListsOf(other);
         }
         Function<Field, ContactDetails> from = field -> chosen.containsKey(field) ? chosen.get(field)
-                : Stream.concat(Stream.of(kept), others.stream()).filter(card -> field.value.apply(card) != null)
+                : Stream.concat(Stream.of(kept), others.stream()).filter(card -> field.valueIn(card) != null)
                         .findFirst().orElse(kept);
         ContactDetails name = from.apply(Field.NAME);
         return new ContactDetails(name.name(), name.structuredName(), from.apply(Field.NICKNAME).nickname(),
