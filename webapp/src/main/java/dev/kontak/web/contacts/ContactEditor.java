@@ -3,10 +3,8 @@ package dev.kontak.web.contacts;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactEditConflict;
 import dev.kontak.contacts.entity.Contact;
-import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
-import dev.kontak.web.page.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /contacts/{id}/edit}. The form carries the contact's version: saving over a change someone made since
- * answers 409 with what is saved now, keeps what the user typed, and carries the new version, so that saving
- * again overwrites knowingly.
+ * {@code /contacts/{id}/edit}: the whole card, replaced by what the form sends. The form carries the contact's
+ * version: saving over a change someone made since answers 409 with what is saved now, keeps what the user typed,
+ * and carries the new version, so that saving again overwrites knowingly.
  */
 @ApplicationScoped
 public class ContactEditor {
@@ -39,10 +37,19 @@ public class ContactEditor {
     void save(HttpServletRequest request, HttpServletResponse response, UUID contactId) throws IOException {
         ContactForm typed = ContactForm.read(request);
         long version = Parameters.number(request, "version").orElse(-1);
+        String more = Parameters.text(request, "more");
+        Map<String, String> errors = more.isEmpty() ? page.errorsIn(typed) : Map.of();
+        if (!more.isEmpty() || !errors.isEmpty()) {
+            contacts.view(contactId); // refuses, as saving would, someone who may not edit it
+            render(request, response, errors.isEmpty() ? 200 : 400, contactId, typed, version,
+                    Map.of("errors", errors, "more", more));
+            return;
+        }
         try {
-            contacts.change(contactId, typed::appliedTo, version);
+            contacts.change(contactId, card -> typed.details(), version);
         } catch (ConstraintViolationException invalid) {
-            render(request, response, 400, contactId, typed, version, Map.of("errors", Violations.byField(invalid, ContactDetails::quickField)));
+            render(request, response, 400, contactId, typed, version,
+                    Map.of("errors", ContactFormPage.errorsOf(invalid)));
             return;
         } catch (ContactEditConflict conflict) {
             Contact current = contacts.view(contactId);

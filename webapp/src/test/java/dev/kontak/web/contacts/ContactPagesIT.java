@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -542,7 +543,7 @@ class ContactPagesIT {
     }
 
     @Test
-    void theContactPageShowsTheWholeCardAndItsQuickFormLeavesTheRestOfIt() throws Exception {
+    void theContactPageShowsTheWholeCardAndItsFormEditsEveryField() throws Exception {
         Person kate = signUp("kate");
         HttpResponse<String> created = kate.visitor.sendJson("POST", "/api/contacts", """
                 {"name": "Ada Lovelace", "nickname": "Ada",
@@ -571,19 +572,81 @@ class ContactPagesIT {
         assertEquals(List.of("friends", "vip"), texts(card, "dd#contact-labels span.label"));
         assertEquals("Ada", text(card, "dd#contact-nickname"));
 
-        kate.get("/contacts/" + id + "/edit");
-        HttpResponse<String> saved = kate.submit("/contacts/" + id + "/edit", Map.of("name", "Ada King",
-                "email", "ada@analytical.example", "phone", "", "company", "Analytical Engines", "notes", "",
-                "version", formNumber(kate.get("/contacts/" + id + "/edit"), "version")));
+        HttpResponse<String> form = kate.get("/contacts/" + id + "/edit");
+        assertEquals(List.of("ada@engines.example", "ada@home.example", ""), inputs(form, "email"),
+                "every e-mail, and a row to add one");
+        assertEquals(List.of("work", "", ""), inputs(form, "emailLabel"));
+        assertEquals("0812-3456-7890", Page.value(form, "phone"), "as typed");
+        assertEquals(List.of("SW1Y 4JH", ""), inputs(form, "postalCode"));
+        assertEquals("--12-10", Page.value(form, "birthday"));
+        assertEquals("friends, vip", Page.value(form, "labels"));
+        assertTrue(Page.of(form).expectFirst("input#favourite").hasAttr("checked"));
+
+        List<Map.Entry<String, String>> edited = Page.formFields(form, "form.stacked", Map.of("name", "",
+                "given", "Ada", "family", "King", "email", "ada@analytical.example", "emailLabel-2", "home",
+                "email-2", "countess@lovelace.example", "phone", "", "locality", "Ockham",
+                "birthday", "1815-12-10", "labels", "friends, maths ,"));
+        HttpResponse<String> saved = kate.submit("/contacts/" + id + "/edit",
+                edited.stream().filter(field -> !field.getKey().equals("favourite")).toList());
         assertEquals(303, saved.statusCode(), saved.body());
 
         HttpResponse<String> after = kate.get("/contacts/" + id);
-        assertEquals("Ada King", text(after, "h1"));
-        assertEquals(List.of("ada@analytical.example", "ada@home.example"), texts(after, "dd.contact-email"));
-        assertEquals(List.of(), texts(after, "dd.contact-phone"), "a blank phone removes the first");
-        assertEquals(List.of("12 St James's Square", "SW1Y 4JH London", "United Kingdom"),
-                texts(after, "dd.contact-address span"), "what the quick form does not show stays");
-        assertEquals(List.of("friends", "vip"), texts(after, "dd#contact-labels span.label"));
+        assertEquals("Ada King", text(after, "h1"), "a blank name is made of its parts");
+        assertEquals(List.of("ada@analytical.example", "ada@home.example", "countess@lovelace.example"),
+                texts(after, "dd.contact-email"));
+        assertEquals(List.of("work", "E-mail", "home"), Page.of(after).select("dd.contact-email").stream()
+                .map(dd -> dd.previousElementSibling().text()).toList());
+        assertEquals(List.of(), texts(after, "dd.contact-phone"), "a blank row removes the phone");
+        assertEquals(List.of("12 St James's Square", "SW1Y 4JH Ockham", "United Kingdom"),
+                texts(after, "dd.contact-address span"));
+        assertEquals("1815-12-10", text(after, "dd#contact-birthday"));
+        assertEquals(List.of("friends", "maths"), texts(after, "dd#contact-labels span.label"));
+        assertTrue(Page.of(after).select("dd#contact-favourite").isEmpty(), "the box was unticked");
+        assertEquals("Ada", text(after, "dd#contact-nickname"), "what the form did not change stays");
+        assertEquals("King", value("SELECT family_name FROM contacts WHERE id = ?", id));
+    }
+
+    @Test
+    void theContactFormAddsRowsOnRequestAndNamesEveryErrorWithoutSaving() throws SQLException {
+        Person lena = signUp("lena");
+        UUID id = createContact(lena, Map.of("name", "Emmy Noether", "email", "emmy@example.org"));
+        HttpResponse<String> form = lena.get("/contacts/" + id + "/edit");
+        Object version = value("SELECT version FROM contacts WHERE id = ?", id);
+
+        List<Map.Entry<String, String>> another = new ArrayList<>(
+                Page.formFields(form, "form.stacked", Map.of("email-1", "noether@example.org")));
+        another.add(Map.entry("more", "email"));
+        HttpResponse<String> more = lena.submit("/contacts/" + id + "/edit", another);
+        assertEquals(200, more.statusCode(), more.body());
+        assertEquals(List.of("emmy@example.org", "noether@example.org", "", ""), inputs(more, "email"),
+                "what was typed, and two rows to fill");
+        assertEquals(version, value("SELECT version FROM contacts WHERE id = ?", id), "nothing saved yet");
+
+        HttpResponse<String> invalid = lena.submit("/contacts/" + id + "/edit",
+                Page.formFields(more, "form.stacked", Map.of("email-1", "not an address", "birthday", "1882-02-30",
+                        "url", "javascript:alert(1)", "street", "Bryn Mawr")));
+        assertEquals(400, invalid.statusCode());
+        assertEquals("Enter a valid e-mail address.", fieldError(invalid, "email-1"));
+        assertEquals("There is no such date: 1882-02-30.", fieldError(invalid, "birthday"));
+        assertEquals("Enter a web address starting with http:// or https://.", fieldError(invalid, "url"));
+        assertEquals("Bryn Mawr", Page.value(invalid, "street"), "what was typed stays in the form");
+        assertEquals(version, value("SELECT version FROM contacts WHERE id = ?", id));
+        assertEquals(1, count("SELECT count(*) FROM contact_emails WHERE contact_id = ?", id));
+
+        lena.get("/contacts/new");
+        HttpResponse<String> created = lena.submit("/contacts/new", Map.of("given", "Sofia", "family", "Kovalevskaya",
+                "phoneLabel", "mobile", "phone", "0812 1111 2222", "favourite", "on", "anniversary", "--03-14"));
+        assertEquals(303, created.statusCode(), created.body());
+        HttpResponse<String> card = lena.get(created.headers().firstValue("Location").orElseThrow());
+        assertEquals("Sofia Kovalevskaya", text(card, "h1"));
+        assertEquals("+62 812-1111-2222", text(card, "dd.contact-phone"));
+        assertEquals("mobile", Page.of(card).expectFirst("dd.contact-phone").previousElementSibling().text());
+        assertEquals("--03-14", text(card, "dd#contact-anniversary"));
+        assertEquals("★", text(card, "dd#contact-favourite"));
+    }
+
+    private static List<String> inputs(HttpResponse<String> page, String name) {
+        return Page.of(page).select("form.stacked input[name=" + name + "]").stream().map(Element::val).toList();
     }
 
     @Test
@@ -670,6 +733,10 @@ class ContactPagesIT {
         }
 
         HttpResponse<String> submit(String path, Map<String, String> fields) {
+            return visitor.submit(path, fields);
+        }
+
+        HttpResponse<String> submit(String path, List<Map.Entry<String, String>> fields) {
             return visitor.submit(path, fields);
         }
     }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,6 +49,29 @@ public final class Page {
     /** The value of the first input or textarea named {@code name}: what the form shows, and sends. */
     public static String value(HttpResponse<String> answer, String name) {
         return of(answer).expectFirst("input[name=" + name + "], textarea[name=" + name + "]").val();
+    }
+
+    /**
+     * What a browser sends for the POST form {@code css} selects as the page shows it, in page order: every named
+     * input (ticked boxes only) and textarea, the CSRF token left out ({@link Visitor#submit} adds its own), with the
+     * values {@code changed} gives: its keys name a field the way the page's ids do, {@code "email"} the first input
+     * named email and {@code "email-1"} the second.
+     */
+    public static List<Map.Entry<String, String>> formFields(HttpResponse<String> answer, String css,
+            Map<String, String> changed) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (Element field : of(answer).expectFirst(css).select("input[name], textarea[name]")) {
+            String name = field.attr("name");
+            boolean box = field.attr("type").equals("checkbox");
+            if (name.equals("_csrf") || (box && !field.hasAttr("checked"))) {
+                continue;
+            }
+            int index = seen.merge(name, 1, Integer::sum) - 1;
+            String key = index == 0 ? name : name + "-" + index;
+            fields.add(Map.entry(name, changed.getOrDefault(key, box ? "on" : field.val())));
+        }
+        return fields;
     }
 
     /**
