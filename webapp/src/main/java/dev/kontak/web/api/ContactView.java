@@ -14,13 +14,13 @@ import java.util.function.Function;
 
 /**
  * A contact as API clients see it, shaped like a vCard card; {@code email}, {@code phone} and {@code company} repeat
- * the first e-mail and phone and the organisation for clients of the first API. {@code version} goes back in a PUT
- * to detect concurrent edits.
+ * the first e-mail and phone and the organisation for clients of the first API. {@code photo} is where the photo is
+ * ({@link ContactPhotosResource}), null for none. {@code version} goes back in a PUT to detect concurrent edits.
  */
 public record ContactView(UUID id, UUID ownerId, UUID teamId, String name, Name nameParts, String nickname,
         String email, String phone, String company, List<Email> emails, List<Phone> phones, List<Address> addresses,
         List<Web> urls, String organization, String department, String title, String birthday, String anniversary,
-        SortedSet<String> labels, boolean favourite, String notes, int activityCount, Instant lastActivityAt,
+        SortedSet<String> labels, boolean favourite, String notes, String photo, int activityCount, Instant lastActivityAt,
         Instant createdAt, Instant updatedAt, long version) {
 
     public record Name(String prefix, String given, String additional, String family, String suffix) {
@@ -62,7 +62,8 @@ public record ContactView(UUID id, UUID ownerId, UUID teamId, String name, Name 
                         a.locality(), a.region(), a.postalCode(), a.country())).toList(),
                 card.urls().stream().map(u -> new Web(u.label(), u.url())).toList(), card.organization(),
                 card.department(), card.title(), text(card.birthday()), text(card.anniversary()), card.labels(),
-                card.favourite(), card.notes(), contact.activityCount(), contact.lastActivityAt(), contact.createdAt(),
+                card.favourite(), card.notes(),
+                card.photo() == null ? null : "/api/contacts/" + contact.id() + "/photo", contact.activityCount(), contact.lastActivityAt(), contact.createdAt(),
                 contact.updatedAt(), contact.version());
     }
 

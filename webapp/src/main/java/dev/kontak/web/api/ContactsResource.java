@@ -178,7 +178,7 @@ public class ContactsResource {
         Parameters.body(update, DETAILS + " and the \"version\" you saw");
         return view(checked(update, () -> update.usesQuickFields()
                 ? contacts.change(contactId, update::appliedTo, update.version())
-                : contacts.update(contactId, update.details(), update.version())));
+                : contacts.change(contactId, card -> update.details().withPhoto(card.photo()), update.version())));
     }
 
     @DELETE

@@ -4,18 +4,21 @@ import dev.kontak.contacts.boundary.ContactAccessDenied;
 import dev.kontak.web.page.ResourcePath;
 import dev.kontak.web.page.ResourceRoutes;
 import jakarta.inject.Inject;
+import dev.kontak.contacts.entity.Photo;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Everything under {@code /contacts/}: the new-contact form, export, duplicates and merge, and each contact's page
- * and actions. Wherever the
+ * Everything under {@code /contacts/}: the new-contact form, export, duplicates and merge, and each contact's page,
+ * photo and actions. Wherever the
  * user may not touch the contact (someone else's, deleted, unshared in the meantime, or never there), the answer
  * is the same: 403 and the contact list with the refusal; the boundary has written nothing but the audit.
  */
 @WebServlet("/contacts/*")
+@MultipartConfig(fileSizeThreshold = Photo.MAX_BYTES)
 public class ContactRoutes extends ResourceRoutes {
 
     @Inject
@@ -45,6 +48,9 @@ public class ContactRoutes extends ResourceRoutes {
     @Inject
     DuplicatesPage duplicates;
 
+    @Inject
+    ContactPhotoPage photos;
+
     @Override
     protected void route(HttpServletRequest request, HttpServletResponse response, String route, ResourcePath path)
             throws IOException {
@@ -63,6 +69,8 @@ public class ContactRoutes extends ResourceRoutes {
                 case "POST edit" -> editor.save(request, response, path.id());
                 case "POST delete" -> actions.delete(request, response, path.id());
                 case "POST share" -> actions.share(request, response, path.id());
+                case "GET photo" -> photos.show(request, response, path.id());
+                case "POST photo" -> photos.change(request, response, path.id());
                 case "POST activities" -> activities.log(request, response, path.id());
                 case "POST activities/delete" -> activities.delete(request, response, path);
                 default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -11,6 +11,7 @@ import dev.kontak.contacts.entity.Contact;
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.EmailAddress;
 import dev.kontak.contacts.entity.MergedCard;
+import dev.kontak.contacts.entity.Photo;
 import dev.kontak.web.page.Pages;
 import dev.kontak.web.page.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -172,9 +173,15 @@ public class DuplicatesPage {
         return rows;
     }
 
-    /** A field's value as the merge page shows it: favourite as a star, dates as vCard writes them. */
+    /**
+     * A field's value as the merge page shows it: favourite as a star, dates as vCard writes them, a photo by its tag
+     * (the page shows the picture).
+     */
     private static String textOf(MergedCard.Field field, ContactDetails card) {
         Object value = field.valueIn(card);
+        if (value instanceof Photo photo) {
+            return photo.tag();
+        }
         return value == null ? null : field == MergedCard.Field.FAVOURITE ? "★" : value.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.kontak.web.page;
 
+import dev.kontak.contacts.entity.Photo;
 import dev.kontak.imports.boundary.ContactImports;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Mapped first in {@code web.xml}, so that no other filter parses the body before. It judges the declared
  * {@code Content-Length}: a body sent in chunks without one is not limited here (browsers and HTTP clients send
  * forms and JSON with a length). A file sent to be imported may be as large as an import allows, and a little more
- * for the form around it; what reads it stops at that limit too ({@link UploadedFile}). A bulk action may name as
+ * for the form around it; what reads it stops at that limit too ({@link UploadedFile}); so may a contact's photo. A bulk action may name as
  * many contacts as {@code kontak.bulk.max-contacts}, 64 bytes each at most (an id with its quotes or its
  * {@code &id=}).
  */
@@ -29,6 +31,7 @@ public class RequestSizeLimit extends HttpFilter {
     private static final long MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
 
     private static final long BYTES_PER_ID = 64;
+    private static final Pattern PHOTO = Pattern.compile("(/api)?/contacts/[^/]+/photo");
 
     @Inject
     ContactImports imports;
@@ -53,6 +56,9 @@ public class RequestSizeLimit extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/api/imports") || path.equals("/contacts/import")) {
             return imports.maxBytes() + MAX_BYTES;
+        }
+        if (PHOTO.matcher(path).matches()) {
+            return Photo.MAX_BYTES + MAX_BYTES;
         }
         if (path.equals("/api/contacts/bulk") || path.equals("/contacts/bulk")) {
             return maxBulkContacts * BYTES_PER_ID + MAX_BYTES;

@@ -195,7 +195,7 @@ class ContactApiIT {
         String id = contact.getString("id");
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/contacts/" + id));
         assertEquals(Set.of("id", "ownerId", "teamId", "name", "nameParts", "nickname", "email", "phone", "company",
-                "emails", "phones", "addresses", "urls", "organization", "department", "title", "birthday",
+                "emails", "phones", "addresses", "urls", "organization", "department", "title", "birthday", "photo",
                 "anniversary", "labels", "favourite", "notes", "activityCount", "lastActivityAt", "createdAt",
                 "updatedAt", "version"), contact.keySet());
         assertEquals("Ada Lovelace", contact.getString("name"));

@@ -518,7 +518,7 @@ public class ContactBook {
         TypedQuery<Contact> query = em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids AND "
                 + Contact.ACCESSIBLE_BY_USER, Contact.class).setParameter("ids", ids)
                 .setParameter("user", caller.id().value()).setHint("eclipselink.batch.type", "IN");
-        for (String list : List.of("emails", "phones", "addresses", "urls", "labels")) {
+        for (String list : List.of("emails", "phones", "addresses", "urls", "labels", "photo")) {
             query.setHint("eclipselink.batch", "c." + list);
         }
         query.getResultList().forEach(contact -> found.put(contact.id(), withCard(contact)));

@@ -109,6 +109,11 @@ public class Contact {
     @OrderColumn(name = "ordinal")
     private List<WebAddress> urls = new ArrayList<>();
 
+    /** None or one: a collection, so that the picture is read only where the card is. */
+    @ElementCollection
+    @CollectionTable(name = "contact_photos", joinColumns = @JoinColumn(name = "contact_id"))
+    private List<Photo> photo = new ArrayList<>();
+
     @ElementCollection
     @CollectionTable(name = "contact_labels", joinColumns = @JoinColumn(name = "contact_id"))
     @Column(name = "label")
@@ -165,6 +170,7 @@ public class Contact {
         replace(phones, details.phones());
         replace(addresses, details.addresses());
         replace(urls, details.urls());
+        replace(photo, details.photo() == null ? List.of() : List.of(details.photo()));
         if (!labels.equals(details.labels())) {
             labels.clear();
             labels.addAll(details.labels());
@@ -175,7 +181,7 @@ public class Contact {
     /** Everything the user keeps about this contact; reads its lists, so call it inside the loading transaction. */
     public ContactDetails details() {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, company, department,
-                title, birthday, anniversary, new TreeSet<>(labels), favourite, notes);
+                title, birthday, anniversary, new TreeSet<>(labels), favourite, notes, photo.isEmpty() ? null : photo.get(0));
     }
 
     private static String searched(Stream<String> values) {

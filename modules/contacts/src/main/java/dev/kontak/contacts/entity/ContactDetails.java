@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * What a person keeps about a contact, shaped like a vCard 4.0 card: a display name (FN; made of the name's parts
  * when left blank), the name's parts (N), nickname, any number of labelled e-mails, phones, postal and web
  * addresses, organisation, department and title, birthday and anniversary (the year may be unknown), the labels the
- * user files the contact under, favourite, and notes. Everything but a name is optional.
+ * user files the contact under, favourite, notes, and a photo. Everything but a name is optional.
  */
 public record ContactDetails(
         @NotBlank(message = "Enter a name.")
@@ -70,7 +70,9 @@ public record ContactDetails(
 
         @Size(max = 10000, message = "Use at most 10,000 characters.")
         @StorableText
-        String notes) {
+        String notes,
+
+        Photo photo) {
 
     public static final int MAX_EACH = 50;
 
@@ -99,7 +101,7 @@ public record ContactDetails(
         return new ContactDetails(name, null, null,
                 email == null || email.isBlank() ? List.of() : List.of(new EmailAddress(null, email)),
                 phone == null || phone.isBlank() ? List.of() : List.of(new PhoneNumber(null, phone)),
-                List.of(), List.of(), organization, null, null, null, null, null, false, notes);
+                List.of(), List.of(), organization, null, null, null, null, null, false, notes, null);
     }
 
     /**
@@ -112,7 +114,8 @@ public record ContactDetails(
                         : new EmailAddress(emails.isEmpty() ? null : emails.get(0).label(), email)),
                 first(phones, phone == null || phone.isBlank() ? null
                         : new PhoneNumber(phones.isEmpty() ? null : phones.get(0).label(), phone)),
-                addresses, urls, organization, department, title, birthday, anniversary, labels, favourite, notes);
+                addresses, urls, organization, department, title, birthday, anniversary, labels, favourite, notes,
+                photo);
     }
 
     /** The quick form's field for a path of these details' errors: {@code emails[0].address} is {@code email}. */
@@ -154,7 +157,7 @@ public record ContactDetails(
                 union(emails, other.emails, email -> email.address().toLowerCase(Locale.ROOT)),
                 union(phones, other.phones, PhoneNumber::key), union(addresses, other.addresses, address -> address),
                 union(urls, other.urls, WebAddress::url), organization, department, title, birthday, anniversary,
-                allLabels, favourite, notes);
+                allLabels, favourite, notes, photo);
     }
 
     private static <T> List<T> union(List<T> kept, List<T> added, Function<T, ?> key) {
@@ -166,12 +169,18 @@ public record ContactDetails(
 
     public ContactDetails withLabels(SortedSet<String> filedUnder) {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
-                department, title, birthday, anniversary, filedUnder, favourite, notes);
+                department, title, birthday, anniversary, filedUnder, favourite, notes, photo);
     }
 
     /** These details with the phones as {@code numbers} parsed them. */
     public ContactDetails withPhones(List<PhoneNumber> numbers) {
         return new ContactDetails(name, structuredName, nickname, emails, numbers, addresses, urls, organization,
-                department, title, birthday, anniversary, labels, favourite, notes);
+                department, title, birthday, anniversary, labels, favourite, notes, photo);
+    }
+
+    /** These details with another photo, or none. */
+    public ContactDetails withPhoto(Photo picture) {
+        return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
+                department, title, birthday, anniversary, labels, favourite, notes, picture);
     }
 }

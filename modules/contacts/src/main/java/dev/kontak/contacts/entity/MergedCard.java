@@ -20,7 +20,7 @@ public final class MergedCard {
         NAME(ContactDetails::name), NICKNAME(ContactDetails::nickname), ORGANIZATION(ContactDetails::organization),
         DEPARTMENT(ContactDetails::department), TITLE(ContactDetails::title), BIRTHDAY(ContactDetails::birthday),
         ANNIVERSARY(ContactDetails::anniversary), FAVOURITE(card -> card.favourite() ? true : null),
-        NOTES(ContactDetails::notes);
+        NOTES(ContactDetails::notes), PHOTO(ContactDetails::photo);
 
         private final Function<ContactDetails, Object> value;
 
@@ -65,6 +65,6 @@ public final class MergedCard {
                 from.apply(Field.ORGANIZATION).organization(), from.apply(Field.DEPARTMENT).department(),
                 from.apply(Field.TITLE).title(), from.apply(Field.BIRTHDAY).birthday(),
                 from.apply(Field.ANNIVERSARY).anniversary(), lists.labels(), from.apply(Field.FAVOURITE).favourite(),
-                from.apply(Field.NOTES).notes());
+                from.apply(Field.NOTES).notes(), from.apply(Field.PHOTO).photo());
     }
 }

@@ -73,11 +73,11 @@ public class ImportBatch {
         Outcomes outcomes = new Outcomes(importId);
         List<ImportedCard> valid = new ArrayList<>();
         for (ImportedCard card : cards) {
-            Optional<String> invalid = card.problem() != null ? Optional.of(card.problem()) : problemOf(card.details());
+            Optional<String> invalid = card.details() == null ? Optional.of(card.problem()) : problemOf(card.details());
             if (invalid.isPresent()) {
                 outcomes.add(ImportedRow.failed(importId, card.line(), invalid.get()));
             } else {
-                valid.add(new ImportedCard(card.line(), normalised(card.details()), null));
+                valid.add(new ImportedCard(card.line(), normalised(card.details()), card.problem()));
             }
         }
         write(imported.onMatch(), valid, inFile, outcomes);
@@ -104,19 +104,20 @@ public class ImportBatch {
             ContactDetails details = card.details();
             Optional<Integer> earlier = inFile.earlierLine(card.line(), details);
             Optional<UUID> match = existing.of(CardMerge.emailKeys(details), FileMatches.e164s(details));
-            String note = earlier.map(line -> "Same e-mail or phone as line " + line + ".").orElse(null);
+            String note = joined(card.problem(), earlier.map(line -> "Same e-mail or phone as line " + line + ".")
+                    .orElse(null));
             Integer pendingLine = earlier.map(createdBy::get).orElse(null);
             if (onMatch == OnMatch.CREATE || (match.isEmpty() && pendingLine == null)) {
                 creations.put(card.line(), new NewContact(card.line(), details, new ArrayList<>()));
                 createdBy.put(card.line(), card.line());
-                outcomes.notes.put(card.line(), note != null ? note
-                        : match.isPresent() ? "Matches a contact you already have." : null);
+                outcomes.notes.put(card.line(), joined(note,
+                        match.isPresent() && earlier.isEmpty() ? "Matches a contact you already have." : null));
             } else if (onMatch == OnMatch.SKIP && match.isEmpty()) {
                 outcomes.skippedFor.put(card.line(), pendingLine);
                 outcomes.notes.put(card.line(), note);
             } else if (onMatch == OnMatch.SKIP) {
                 outcomes.add(ImportedRow.skipped(outcomes.importId, card.line(), match.orElse(null),
-                        note != null ? note : "Matches a contact you already have."));
+                        earlier.isPresent() ? note : joined(card.problem(), "Matches a contact you already have.")));
             } else if (match.isPresent()) {
                 updates.computeIfAbsent(match.get(), id -> new ArrayList<>()).add(card);
             } else {
@@ -150,7 +151,7 @@ public class ImportBatch {
         BulkOutcome done = contacts.changeAll(changes, Map.of());
         updates.forEach((contact, rows) -> rows.forEach(row -> outcomes.add(done.done().containsKey(contact)
                 ? ImportedRow.updated(outcomes.importId, row.line(), contact, done.done().get(contact), before.get(contact),
-                        null)
+                        row.problem())
                 : ImportedRow.failed(outcomes.importId, row.line(), "Not updated: " + done.left().get(contact)))));
     }
 
@@ -172,6 +173,11 @@ public class ImportBatch {
                 }
             });
         }
+    }
+
+    /** Two sentences of a row's reason, either of them null. */
+    private static String joined(String first, String second) {
+        return first == null ? second : second == null ? first : first + " " + second;
     }
 
     private ContactDetails normalised(ContactDetails details) {

@@ -1,6 +1,7 @@
 package dev.kontak.imports.control;
 
 import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.contacts.entity.InvalidPhoto;
 import dev.kontak.vcards.control.VCardMapping;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -79,12 +80,19 @@ public final class VCardFile implements ImportFile {
 
     private static ImportedCard parsed(Stretch stretch) {
         ContactDetails details;
+        String leftOut = null;
         try {
             VCard vcard = Ezvcard.parse(stretch.text()).first();
             if (vcard == null) {
                 return ImportedCard.problem(stretch.line(), "This card cannot be read.");
             }
-            details = VCardMapping.toDetails(vcard);
+            try {
+                details = VCardMapping.toDetails(vcard);
+            } catch (InvalidPhoto photo) {
+                leftOut = "The photo was left out: " + photo.getMessage();
+                vcard.removeProperties(ezvcard.property.Photo.class);
+                details = VCardMapping.toDetails(vcard);
+            }
         } catch (DateTimeException noSuchDay) {
             return ImportedCard.problem(stretch.line(), "This card has a birthday or anniversary that is no date.");
         } catch (RuntimeException unreadable) {
@@ -93,7 +101,7 @@ public final class VCardFile implements ImportFile {
         if (details.name().isBlank()) {
             return ImportedCard.problem(stretch.line(), "This card has no name, organisation, e-mail or phone.");
         }
-        return ImportedCard.of(stretch.line(), details);
+        return new ImportedCard(stretch.line(), details, leftOut);
     }
 
     private enum Kind {

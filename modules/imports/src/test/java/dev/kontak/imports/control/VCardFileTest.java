@@ -88,6 +88,9 @@ class VCardFileTest {
 
         ContactDetails andre = cards.get(0).details();
         assertAll(
+                () -> assertEquals("The photo was left out: This photo could not be read. Use a JPEG or PNG file.",
+                        cards.get(0).problem(), "its photo is cut short"),
+                () -> assertNull(andre.photo()),
                 () -> assertEquals("André Hidayat", andre.name()),
                 () -> assertEquals(new StructuredName(null, "André", null, "Hidayat", null), andre.structuredName()),
                 () -> assertEquals(List.of(new PhoneNumber("mobile", "+6281234567890"),

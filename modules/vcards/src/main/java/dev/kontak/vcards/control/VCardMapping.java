@@ -2,8 +2,10 @@ package dev.kontak.vcards.control;
 
 import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.EmailAddress;
+import dev.kontak.contacts.entity.InvalidPhoto;
 import dev.kontak.contacts.entity.PartialDate;
 import dev.kontak.contacts.entity.PhoneNumber;
+import dev.kontak.contacts.entity.Photo;
 import dev.kontak.contacts.entity.PostalAddress;
 import dev.kontak.contacts.entity.StructuredName;
 import dev.kontak.contacts.entity.WebAddress;
@@ -11,6 +13,7 @@ import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.parameter.AddressType;
 import ezvcard.parameter.EmailType;
+import ezvcard.parameter.ImageType;
 import ezvcard.parameter.TelephoneType;
 import ezvcard.parameter.VCardParameter;
 import ezvcard.property.Address;
@@ -105,9 +108,14 @@ public final class VCardMapping {
         if (card.notes() != null) {
             vcard.addNote(card.notes());
         }
+        if (card.photo() != null) {
+            vcard.addPhoto(new ezvcard.property.Photo(card.photo().image(),
+                    Photo.PNG.equals(card.photo().mediaType()) ? ImageType.PNG : ImageType.JPEG));
+        }
         return vcard;
     }
 
+    /** @throws InvalidPhoto for a card whose photo Kontak cannot keep (a photo given by its address is left out) */
     public static ContactDetails toDetails(VCard vcard) {
         StructuredName name = structuredName(vcard.getStructuredName());
         List<EmailAddress> emails = vcard.getEmails().stream().filter(email -> present(email.getValue()))
@@ -131,7 +139,9 @@ public final class VCardMapping {
                 vcard.getTitles().isEmpty() ? null : vcard.getTitles().get(0).getValue(), date(vcard.getBirthday()),
                 anniversary(vcard), labels(vcard), isFavourite(vcard),
                 vcard.getNotes().isEmpty() ? null : vcard.getNotes().stream().map(note -> note.getValue())
-                        .filter(VCardMapping::present).collect(Collectors.joining("\n\n")));
+                        .filter(VCardMapping::present).collect(Collectors.joining("\n\n")),
+                vcard.getPhotos().stream().filter(photo -> photo.getData() != null).findFirst()
+                        .map(photo -> Photo.read(photo.getData())).orElse(null));
     }
 
     private static ezvcard.property.StructuredName structuredName(StructuredName name) {

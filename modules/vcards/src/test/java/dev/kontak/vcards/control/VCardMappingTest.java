@@ -8,15 +8,20 @@ import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.contacts.entity.EmailAddress;
 import dev.kontak.contacts.entity.PartialDate;
 import dev.kontak.contacts.entity.PhoneNumber;
+import dev.kontak.contacts.entity.Photo;
 import dev.kontak.contacts.entity.PostalAddress;
 import dev.kontak.contacts.entity.StructuredName;
 import dev.kontak.contacts.entity.WebAddress;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class VCardMappingTest {
@@ -30,7 +35,7 @@ class VCardMappingTest {
                     "SW1Y 4JH", "United Kingdom")),
             List.of(new WebAddress("blog", "https://engines.example/ada")), "Analytical Engines", "Research",
             "Countess", new PartialDate(1815, MonthDay.of(12, 10)), new PartialDate(null, MonthDay.of(7, 8)),
-            new TreeSet<>(List.of("friends", "vip")), true, "Met at the Royal Society.\nTwice.");
+            new TreeSet<>(List.of("friends", "vip")), true, "Met at the Royal Society.\nTwice.", null);
 
     @Test
     void aCardWrittenAsVcardFourReadsBackFieldForField() {
@@ -48,7 +53,7 @@ class VCardMappingTest {
         assertEquals(ADA, read);
         ContactDetails yearless = ContactDetails.of("Grace", null, null, null, null);
         yearless = new ContactDetails(yearless.name(), null, null, null, null, null, null, null, null, null,
-                new PartialDate(null, MonthDay.of(12, 9)), null, null, false, null);
+                new PartialDate(null, MonthDay.of(12, 9)), null, null, false, null, null);
         assertEquals(yearless.birthday(), roundTrip(yearless, VCardVersion.V3_0).birthday(), "the year stays unknown");
         assertTrue(Ezvcard.write(VCardMapping.toVCard(yearless, VCardVersion.V3_0)).version(VCardVersion.V3_0).go()
                 .contains("BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-09"), "as Apple writes it");
@@ -90,6 +95,24 @@ class VCardMappingTest {
         assertEquals("Sales", acme.department());
         assertTrue(VCardMapping.toDetails(Ezvcard.parse("BEGIN:VCARD\r\nVERSION:4.0\r\nEND:VCARD\r\n").first())
                 .name().isEmpty(), "nothing to name it by: the import reports it");
+    }
+
+    @Test
+    void aPhotoIsWrittenInTheCardItselfAndReadBackAsThePicture() throws IOException {
+        BufferedImage picture = new BufferedImage(120, 90, BufferedImage.TYPE_INT_ARGB);
+        picture.setRGB(5, 5, 0xff00ff00);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        ContactDetails withPhoto = ADA.withPhoto(Photo.read(png.toByteArray()));
+
+        String four = Ezvcard.write(VCardMapping.toVCard(withPhoto, VCardVersion.V4_0)).version(VCardVersion.V4_0).go();
+        assertTrue(four.contains("PHOTO:data:image/png;base64,"), four);
+        assertEquals(withPhoto, roundTrip(withPhoto, VCardVersion.V4_0));
+        assertEquals(withPhoto.photo(), roundTrip(withPhoto, VCardVersion.V3_0).photo());
+
+        VCard linked = Ezvcard.parse("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Linked\r\n"
+                + "PHOTO:https://tracker.example/pixel.png\r\nEND:VCARD\r\n").first();
+        assertNull(VCardMapping.toDetails(linked).photo(), "a photo given by its address is never fetched");
     }
 
     private static ContactDetails roundTrip(ContactDetails card, VCardVersion version) {
