@@ -32,8 +32,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
         password = "${MPCONFIG=kontak.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        // PostgreSQL: let the server type string parameters, so JSON text can be written to JSONB columns.
-        properties = {"stringtype=unspecified"})
+        // PostgreSQL: let the server type string parameters, so JSON text can be written to JSONB columns; send a
+        // batch of inserts as multi-row inserts (an import's cards, CardRows).
+        properties = {"stringtype=unspecified", "reWriteBatchedInserts=true"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

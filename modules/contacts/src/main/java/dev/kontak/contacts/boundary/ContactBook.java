@@ -1,6 +1,7 @@
 package dev.kontak.contacts.boundary;
 
 import dev.kontak.contacts.control.CardHolders;
+import dev.kontak.contacts.control.CardRows;
 import dev.kontak.contacts.control.ContactListing.Segment;
 import dev.kontak.contacts.control.ContactListing;
 import dev.kontak.contacts.control.Memberships;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,15 +128,30 @@ public class ContactBook {
     }
 
     /**
-     * Many new contacts of the caller in one go (an import's batch): one flush, and one {@link ContactsChanged},
-     * so the owner's and any teammate's metadata are written once for all of them.
+     * Many new contacts of the caller in one go (an import's batch): the contacts' rows in one flush, their cards'
+     * lists a batch per table ({@link CardRows}), and one {@link ContactsChanged}, so the owner's and any teammate's
+     * metadata are written once for all of them. The contacts returned carry their ids, versions and states, not
+     * their cards' lists.
      */
     public List<Contact> createAll(List<@Valid ContactDetails> details) {
         UserId user = caller.id();
         Instant now = clock.instant();
-        List<Contact> created = details.stream().map(card -> new Contact(user.value(), normalised(card), now)).toList();
+        Map<UUID, ContactDetails> cards = new LinkedHashMap<>();
+        List<Contact> created = new ArrayList<>();
+        for (ContactDetails card : details) {
+            ContactDetails normalised = normalised(card);
+            Contact contact = Contact.withoutLists(user.value(), normalised, now);
+            cards.put(contact.id(), normalised);
+            created.add(contact);
+        }
         created.forEach(em::persist);
         em.flush();
+        try {
+            CardRows.insert(em.unwrap(Connection.class), cards);
+        } catch (SQLException failed) {
+            throw new PersistenceException(failed);
+        }
+        created.forEach(em::detach); // read again, they are read with their lists
         batches.fire(new ContactsChanged(user, created.stream()
                 .map(contact -> new ContactChanged(ContactChanged.Kind.CREATED, user, null, contact.state())).toList()));
         return created;

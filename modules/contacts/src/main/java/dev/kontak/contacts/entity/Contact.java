@@ -151,6 +151,18 @@ public class Contact {
         change(details, now);
     }
 
+    /**
+     * A new contact whose card's lists (e-mails, phones, addresses, web addresses, labels, photo) are left to be
+     * written with many others' at once ({@code CardRows}): this object does not hold them, so it is only for
+     * writing, not for reading the card back.
+     */
+    public static Contact withoutLists(UUID ownerId, ContactDetails details, Instant now) {
+        Contact contact = new Contact(ownerId, details, now);
+        List.of(contact.emails, contact.phones, contact.addresses, contact.urls, contact.photo).forEach(List::clear);
+        contact.labels.clear();
+        return contact;
+    }
+
     public void change(ContactDetails details, Instant now) {
         this.name = details.name();
         this.structuredName = details.structuredName();
