@@ -34,7 +34,7 @@ public record ContactInput(String name, ContactView.Name nameParts, String nickn
                 urls == null ? List.of() : each(urls, u -> new WebAddress(u.label(), u.url())),
                 organization == null ? company : organization, department, title, date("birthday", birthday),
                 date("anniversary", anniversary), labels == null ? null : new TreeSet<>(labels),
-                Boolean.TRUE.equals(favourite), notes, null);
+                Boolean.TRUE.equals(favourite), notes, null, null);
     }
 
     boolean usesQuickFields() {

@@ -178,7 +178,7 @@ public class ContactsResource {
         Parameters.body(update, DETAILS + " and the \"version\" you saw");
         return view(checked(update, () -> update.usesQuickFields()
                 ? contacts.change(contactId, update::appliedTo, update.version())
-                : contacts.change(contactId, card -> update.details().withPhoto(card.photo()), update.version())));
+                : contacts.change(contactId, card -> update.details().keepingWhatIsNotShownOf(card), update.version())));
     }
 
     @DELETE

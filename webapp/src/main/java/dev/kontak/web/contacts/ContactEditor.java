@@ -46,7 +46,7 @@ public class ContactEditor {
             return;
         }
         try {
-            contacts.change(contactId, card -> typed.details().withPhoto(card.photo()), version);
+            contacts.change(contactId, card -> typed.details().keepingWhatIsNotShownOf(card), version);
         } catch (ConstraintViolationException invalid) {
             render(request, response, 400, contactId, typed, version,
                     Map.of("errors", ContactFormPage.errorsOf(invalid)));

@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * as repeated fields in the page's order ({@code emailLabel}/{@code email}, {@code phoneLabel}/{@code phone},
  * {@code urlLabel}/{@code url}, and an address's parts); a row whose value (or every part of an address) is blank
  * is dropped, its label with it, so row {@code i} of the form is entry {@code i} of the card. Saving replaces the
- * whole card but its photo, which the contact page changes.
+ * whole card but its photo (the contact page changes it) and its other vCard properties.
  */
 record ContactForm(ContactDetails card, String birthday, String anniversary, String labels) {
 
@@ -50,7 +50,7 @@ record ContactForm(ContactDetails card, String birthday, String anniversary, Str
                 rows(request, "urlLabel", "url", WebAddress::new), text(request, "company"),
                 text(request, "department"), text(request, "title"), null, null,
                 new TreeSet<>(Arrays.asList(text(request, "labels").split(","))),
-                request.getParameter("favourite") != null, text(request, "notes"), null);
+                request.getParameter("favourite") != null, text(request, "notes"), null, null);
         return new ContactForm(card, text(request, "birthday"), text(request, "anniversary"),
                 text(request, "labels"));
     }
@@ -68,7 +68,8 @@ record ContactForm(ContactDetails card, String birthday, String anniversary, Str
     ContactDetails details() {
         return new ContactDetails(card.name(), card.structuredName(), card.nickname(), card.emails(), card.phones(),
                 card.addresses(), card.urls(), card.organization(), card.department(), card.title(),
-                date(birthday), date(anniversary), card.labels(), card.favourite(), card.notes(), card.photo());
+                date(birthday), date(anniversary), card.labels(), card.favourite(), card.notes(), card.photo(),
+                card.otherProperties());
     }
 
     /** The e-mails as rows of the form, with one blank row to fill, or two after "add another" ({@code more}). */

@@ -87,6 +87,9 @@ public class Contact {
 
     private String notes;
 
+    @Column(name = "other_properties")
+    private String otherProperties;
+
     // Lazy, and read only inside the transaction that loads the contact (ContactBook): read later, outside it, row
     // level security would show them empty.
     @ElementCollection
@@ -176,6 +179,7 @@ public class Contact {
         this.anniversary = details.anniversary();
         this.favourite = details.favourite();
         this.notes = details.notes();
+        this.otherProperties = details.otherProperties();
         this.emailsText = searched(details.emails().stream().map(email -> email.address().toLowerCase(Locale.ROOT)));
         this.phonesDigits = searched(details.phones().stream().map(phone -> phone.number().replaceAll("[^0-9]+", "")));
         replace(emails, details.emails());
@@ -193,7 +197,8 @@ public class Contact {
     /** Everything the user keeps about this contact; reads its lists, so call it inside the loading transaction. */
     public ContactDetails details() {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, company, department,
-                title, birthday, anniversary, new TreeSet<>(labels), favourite, notes, photo.isEmpty() ? null : photo.get(0));
+                title, birthday, anniversary, new TreeSet<>(labels), favourite, notes, photo.isEmpty() ? null : photo.get(0),
+                otherProperties);
     }
 
     private static String searched(Stream<String> values) {

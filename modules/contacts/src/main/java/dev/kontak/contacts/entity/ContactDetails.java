@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * when left blank), the name's parts (N), nickname, any number of labelled e-mails, phones, postal and web
  * addresses, organisation, department and title, birthday and anniversary (the year may be unknown), the labels the
  * user files the contact under, favourite, notes, and a photo. Everything but a name is optional.
+ * {@code otherProperties} are the vCard properties of a card Kontak has no field for (a phone's UID, X- properties),
+ * as a vCard of only those properties, kept as a client sent them and written back with the card.
  */
 public record ContactDetails(
         @NotBlank(message = "Enter a name.")
@@ -72,9 +74,13 @@ public record ContactDetails(
         @StorableText
         String notes,
 
-        Photo photo) {
+        Photo photo,
+
+        @Size(max = MAX_OTHER_PROPERTIES, message = "Keep at most 64 KB of other vCard properties.")
+        String otherProperties) {
 
     public static final int MAX_EACH = 50;
+    public static final int MAX_OTHER_PROPERTIES = 65_536;
 
     public ContactDetails {
         structuredName = structuredName == null ? StructuredName.none() : structuredName;
@@ -94,6 +100,7 @@ public record ContactDetails(
         }
         labels = Collections.unmodifiableSortedSet(filed);
         notes = Texts.blankToNull(notes);
+        otherProperties = Texts.blankToNull(otherProperties);
     }
 
     /** The quick form: a name, one e-mail, one phone, an organisation and notes, any of them blank. */
@@ -101,7 +108,7 @@ public record ContactDetails(
         return new ContactDetails(name, null, null,
                 email == null || email.isBlank() ? List.of() : List.of(new EmailAddress(null, email)),
                 phone == null || phone.isBlank() ? List.of() : List.of(new PhoneNumber(null, phone)),
-                List.of(), List.of(), organization, null, null, null, null, null, false, notes, null);
+                List.of(), List.of(), organization, null, null, null, null, null, false, notes, null, null);
     }
 
     /**
@@ -115,7 +122,7 @@ public record ContactDetails(
                 first(phones, phone == null || phone.isBlank() ? null
                         : new PhoneNumber(phones.isEmpty() ? null : phones.get(0).label(), phone)),
                 addresses, urls, organization, department, title, birthday, anniversary, labels, favourite, notes,
-                photo);
+                photo, otherProperties);
     }
 
     /** The quick form's field for a path of these details' errors: {@code emails[0].address} is {@code email}. */
@@ -157,7 +164,7 @@ public record ContactDetails(
                 union(emails, other.emails, email -> email.address().toLowerCase(Locale.ROOT)),
                 union(phones, other.phones, PhoneNumber::key), union(addresses, other.addresses, address -> address),
                 union(urls, other.urls, WebAddress::url), organization, department, title, birthday, anniversary,
-                allLabels, favourite, notes, photo);
+                allLabels, favourite, notes, photo, otherProperties);
     }
 
     private static <T> List<T> union(List<T> kept, List<T> added, Function<T, ?> key) {
@@ -169,18 +176,28 @@ public record ContactDetails(
 
     public ContactDetails withLabels(SortedSet<String> filedUnder) {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
-                department, title, birthday, anniversary, filedUnder, favourite, notes, photo);
+                department, title, birthday, anniversary, filedUnder, favourite, notes, photo, otherProperties);
     }
 
     /** These details with the phones as {@code numbers} parsed them. */
     public ContactDetails withPhones(List<PhoneNumber> numbers) {
         return new ContactDetails(name, structuredName, nickname, emails, numbers, addresses, urls, organization,
-                department, title, birthday, anniversary, labels, favourite, notes, photo);
+                department, title, birthday, anniversary, labels, favourite, notes, photo, otherProperties);
+    }
+
+    /**
+     * These details with what the edit form and the API's card do not carry taken from {@code current}: its photo
+     * and its other vCard properties.
+     */
+    public ContactDetails keepingWhatIsNotShownOf(ContactDetails current) {
+        return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
+                department, title, birthday, anniversary, labels, favourite, notes, current.photo,
+                current.otherProperties);
     }
 
     /** These details with another photo, or none. */
     public ContactDetails withPhoto(Photo picture) {
         return new ContactDetails(name, structuredName, nickname, emails, phones, addresses, urls, organization,
-                department, title, birthday, anniversary, labels, favourite, notes, picture);
+                department, title, birthday, anniversary, labels, favourite, notes, picture, otherProperties);
     }
 }

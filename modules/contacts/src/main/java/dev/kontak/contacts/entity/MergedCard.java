@@ -65,6 +65,6 @@ public final class MergedCard {
                 from.apply(Field.ORGANIZATION).organization(), from.apply(Field.DEPARTMENT).department(),
                 from.apply(Field.TITLE).title(), from.apply(Field.BIRTHDAY).birthday(),
                 from.apply(Field.ANNIVERSARY).anniversary(), lists.labels(), from.apply(Field.FAVOURITE).favourite(),
-                from.apply(Field.NOTES).notes(), from.apply(Field.PHOTO).photo());
+                from.apply(Field.NOTES).notes(), from.apply(Field.PHOTO).photo(), kept.otherProperties());
     }
 }

@@ -16,7 +16,7 @@ class ContactDetailsTest {
             "12 St James's Square", "London", null, "SW1Y 4JH", "United Kingdom"), new PostalAddress("empty", "", " ",
             null, null, null, null, null)), List.of(new WebAddress(null, "https://engines.example")), " Engines ", null,
             "Countess", new PartialDate(1815, MonthDay.of(12, 10)), null, new TreeSet<>(List.of("friends", " ", " vip ")),
-            true, "Met at the Royal Society.", null);
+            true, "Met at the Royal Society.", null, null);
 
     @Test
     void aBlankDisplayNameIsMadeOfTheNamesPartsAndBlankTextIsNone() {

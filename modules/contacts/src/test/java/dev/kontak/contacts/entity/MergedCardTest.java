@@ -12,12 +12,12 @@ class MergedCardTest {
 
     private final ContactDetails kept = new ContactDetails("Ada Lovelace", null, null,
             List.of(new EmailAddress("work", "ada@engines.example")), List.of(new PhoneNumber("mobile", "0812", "+62812")),
-            List.of(), List.of(), "Engines", null, null, null, null, new TreeSet<>(List.of("science")), false, null, null);
+            List.of(), List.of(), "Engines", null, null, null, null, new TreeSet<>(List.of("science")), false, null, null, null);
     private final ContactDetails other = new ContactDetails("A. Lovelace", null, "Ada",
             List.of(new EmailAddress(null, "ADA@engines.example"), new EmailAddress("home", "ada@home.example")),
             List.of(new PhoneNumber(null, "+62 812", "+62812"), new PhoneNumber("work", "021 555 0100")),
             List.of(), List.of(), "Analytical Engines", null, "Programmer", PartialDate.parse("--12-10"), null,
-            new TreeSet<>(List.of("poetry")), true, "Wrote the first program.", null);
+            new TreeSet<>(List.of("poetry")), true, "Wrote the first program.", null, null);
 
     @Test
     void takesTheKeptCardsFieldsThenTheOthersAndEveryListOfAll() {

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * What an import's "update" makes of a contact and a matching row: the row's value of each field where it has one,
  * the contact's where it has none, and every e-mail, phone, address, web address and label of both (one of each
- * e-mail whatever its case, one of each phone whatever its spacing), the row's photo where it has one. Nothing the
+ * e-mail whatever its case, one of each phone whatever its spacing), the row's photo and other vCard properties where it has them. Nothing the
  * contact had is lost.
  */
 public final class CardMerge {
@@ -25,7 +25,7 @@ public final class CardMerge {
                 either(row.department(), contact.department()), either(row.title(), contact.title()),
                 either(row.birthday(), contact.birthday()), either(row.anniversary(), contact.anniversary()),
                 lists.labels(), contact.favourite() || row.favourite(), either(row.notes(), contact.notes()),
-                either(row.photo(), contact.photo()));
+                either(row.photo(), contact.photo()), either(row.otherProperties(), contact.otherProperties()));
     }
 
     private static <T> T either(T preferred, T otherwise) {

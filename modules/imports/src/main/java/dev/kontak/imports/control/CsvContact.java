@@ -104,7 +104,7 @@ final class CsvContact {
         return shown.map(display -> new ContactDetails(display, name, first.get(Part.NICKNAME), emails, phones,
                 addresses.values().stream().flatMap(address -> address.addresses().stream()).toList(), urls,
                 first.get(Part.ORGANIZATION), first.get(Part.DEPARTMENT), first.get(Part.TITLE), birthday,
-                anniversary, labels, favourite, paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs), null));
+                anniversary, labels, favourite, paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs), null, null));
     }
 
     /** Google marks its own groups with "* ": "* starred" is a favourite, "* myContacts" is every contact. */

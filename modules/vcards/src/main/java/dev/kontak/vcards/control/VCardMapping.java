@@ -9,6 +9,7 @@ import dev.kontak.contacts.entity.Photo;
 import dev.kontak.contacts.entity.PostalAddress;
 import dev.kontak.contacts.entity.StructuredName;
 import dev.kontak.contacts.entity.WebAddress;
+import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.parameter.AddressType;
@@ -19,11 +20,19 @@ import ezvcard.parameter.VCardParameter;
 import ezvcard.property.Address;
 import ezvcard.property.Anniversary;
 import ezvcard.property.Birthday;
+import ezvcard.property.Categories;
 import ezvcard.property.DateOrTimeProperty;
 import ezvcard.property.Email;
+import ezvcard.property.FormattedName;
+import ezvcard.property.Label;
+import ezvcard.property.Nickname;
+import ezvcard.property.Note;
 import ezvcard.property.Organization;
-import ezvcard.property.Telephone;
+import ezvcard.property.ProductId;
 import ezvcard.property.RawProperty;
+import ezvcard.property.Revision;
+import ezvcard.property.Telephone;
+import ezvcard.property.Title;
 import ezvcard.property.Url;
 import ezvcard.property.VCardProperty;
 import java.time.LocalDate;
@@ -31,13 +40,14 @@ import java.time.MonthDay;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,6 +69,12 @@ public final class VCardMapping {
     private static final int OMITTED_YEAR = 1604;
     private static final Set<String> NOT_LABELS = Set.of("pref", "voice", "internet", "x400", "msg", "text",
             "postal", "parcel", "dom", "intl", "x-internet");
+
+    /** The properties Kontak has a field for, or writes anew each time. */
+    private static final Set<Class<? extends VCardProperty>> MAPPED = Set.of(FormattedName.class,
+            ezvcard.property.StructuredName.class, Nickname.class, Email.class, Telephone.class, Address.class,
+            Url.class, Organization.class, Title.class, Birthday.class, Anniversary.class, Categories.class, Note.class,
+            ProductId.class, Revision.class, Label.class);
 
     private VCardMapping() {
     }
@@ -112,6 +128,9 @@ public final class VCardMapping {
             vcard.addPhoto(new ezvcard.property.Photo(card.photo().image(),
                     Photo.PNG.equals(card.photo().mediaType()) ? ImageType.PNG : ImageType.JPEG));
         }
+        if (card.otherProperties() != null) {
+            Ezvcard.parse(card.otherProperties()).first().getProperties().forEach(vcard::addProperty);
+        }
         return vcard;
     }
 
@@ -141,7 +160,44 @@ public final class VCardMapping {
                 vcard.getNotes().isEmpty() ? null : vcard.getNotes().stream().map(note -> note.getValue())
                         .filter(VCardMapping::present).collect(Collectors.joining("\n\n")),
                 vcard.getPhotos().stream().filter(photo -> photo.getData() != null).findFirst()
-                        .map(photo -> Photo.read(photo.getData())).orElse(null));
+                        .map(photo -> Photo.read(photo.getData())).orElse(null), otherProperties(vcard));
+    }
+
+    /**
+     * The card's properties Kontak has no field for, as a vCard of only them in the card's version, or null: what
+     * {@link #toVCard} adds back. Those it has a field for, and those written anew each time (PRODID, REV, the
+     * address LABEL, Apple's X-ABLabel of a property mapped), are left out.
+     */
+    private static String otherProperties(VCard vcard) {
+        Set<String> mappedGroups = new HashSet<>();
+        VCard other = new VCard();
+        for (VCardProperty property : vcard.getProperties()) {
+            if (isMapped(property)) {
+                if (property.getGroup() != null) {
+                    mappedGroups.add(property.getGroup().toLowerCase(Locale.ROOT));
+                }
+            } else {
+                other.addProperty(property);
+            }
+        }
+        other.getExtendedProperties(APPLE_LABEL).stream()
+                .filter(label -> label.getGroup() != null && mappedGroups.contains(label.getGroup().toLowerCase(Locale.ROOT)))
+                .toList().forEach(other::removeProperty);
+        if (other.getProperties().isEmpty()) {
+            return null;
+        }
+        VCardVersion version = vcard.getVersion() == null ? VCardVersion.V4_0 : vcard.getVersion();
+        return Ezvcard.write(other).version(version).prodId(false).go();
+    }
+
+    private static boolean isMapped(VCardProperty property) {
+        if (property instanceof RawProperty raw) {
+            return Set.of(FAVOURITE, ANNIVERSARY).contains(raw.getPropertyName().toUpperCase(Locale.ROOT));
+        }
+        if (property instanceof ezvcard.property.Photo photo) {
+            return photo.getData() != null;
+        }
+        return MAPPED.contains(property.getClass());
     }
 
     private static ezvcard.property.StructuredName structuredName(StructuredName name) {

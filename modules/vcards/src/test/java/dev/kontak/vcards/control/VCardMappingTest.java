@@ -35,7 +35,7 @@ class VCardMappingTest {
                     "SW1Y 4JH", "United Kingdom")),
             List.of(new WebAddress("blog", "https://engines.example/ada")), "Analytical Engines", "Research",
             "Countess", new PartialDate(1815, MonthDay.of(12, 10)), new PartialDate(null, MonthDay.of(7, 8)),
-            new TreeSet<>(List.of("friends", "vip")), true, "Met at the Royal Society.\nTwice.", null);
+            new TreeSet<>(List.of("friends", "vip")), true, "Met at the Royal Society.\nTwice.", null, null);
 
     @Test
     void aCardWrittenAsVcardFourReadsBackFieldForField() {
@@ -53,7 +53,7 @@ class VCardMappingTest {
         assertEquals(ADA, read);
         ContactDetails yearless = ContactDetails.of("Grace", null, null, null, null);
         yearless = new ContactDetails(yearless.name(), null, null, null, null, null, null, null, null, null,
-                new PartialDate(null, MonthDay.of(12, 9)), null, null, false, null, null);
+                new PartialDate(null, MonthDay.of(12, 9)), null, null, false, null, null, null);
         assertEquals(yearless.birthday(), roundTrip(yearless, VCardVersion.V3_0).birthday(), "the year stays unknown");
         assertTrue(Ezvcard.write(VCardMapping.toVCard(yearless, VCardVersion.V3_0)).version(VCardVersion.V3_0).go()
                 .contains("BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-09"), "as Apple writes it");
@@ -113,6 +113,32 @@ class VCardMappingTest {
         VCard linked = Ezvcard.parse("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Linked\r\n"
                 + "PHOTO:https://tracker.example/pixel.png\r\nEND:VCARD\r\n").first();
         assertNull(VCardMapping.toDetails(linked).photo(), "a photo given by its address is never fetched");
+    }
+
+    @Test
+    void propertiesKontakHasNoFieldForAreKeptAndWrittenBackSoAPhoneLosesNothing() {
+        VCard phone = Ezvcard.parse("BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17//EN\r\n"
+                + "UID:8F1C5E2A-1B2C-4D5E-9F00-ABCDEF123456\r\nFN:Sri Mulyani\r\n"
+                + "item1.EMAIL;type=INTERNET:sri@kementerian.example\r\nitem1.X-ABLabel:Kantor\r\n"
+                + "item2.X-ABDATE:2010-05-20\r\nitem2.X-ABLabel:_$!<Anniversary>!$_\r\n"
+                + "X-SOCIALPROFILE;type=twitter:https://twitter.example/sri\r\nREV:2024-01-01T00:00:00Z\r\n"
+                + "END:VCARD\r\n").first();
+
+        ContactDetails read = VCardMapping.toDetails(phone);
+
+        assertEquals("Kantor", read.emails().get(0).label(), "the user's own label, as typed");
+        String kept = read.otherProperties();
+        assertTrue(kept.contains("UID:8F1C5E2A-1B2C-4D5E-9F00-ABCDEF123456"), kept);
+        assertTrue(kept.contains("item2.X-ABDATE:2010-05-20") && kept.contains("item2.X-ABLabel:"), kept);
+        assertTrue(kept.contains("X-SOCIALPROFILE"), kept);
+        for (String rewritten : List.of("PRODID", "REV", "item1", "FN:", "EMAIL")) {
+            assertTrue(!kept.contains(rewritten), rewritten + " is not kept twice: " + kept);
+        }
+        String written = Ezvcard.write(VCardMapping.toVCard(read, VCardVersion.V3_0)).version(VCardVersion.V3_0).go();
+        assertTrue(written.contains("UID:8F1C5E2A-1B2C-4D5E-9F00-ABCDEF123456"), written);
+        assertTrue(written.contains("X-SOCIALPROFILE"), written);
+        assertEquals(kept, VCardMapping.toDetails(Ezvcard.parse(written).first()).otherProperties(),
+                "read again, the same properties kept");
     }
 
     private static ContactDetails roundTrip(ContactDetails card, VCardVersion version) {
