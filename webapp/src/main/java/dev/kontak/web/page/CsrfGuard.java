@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Refuses every state-changing page request whose {@code _csrf} form field does not carry this session's token
  * (synchronizer token pattern), and every one that is not a form (415): url-encoded, or multipart where a page
- * uploads a file (its servlet reads the parts, the token among them). {@code /api/*} is exempt: it
- * authenticates with HTTP Basic only, never cookies, and JAX-RS checks its content types.
+ * uploads a file (its servlet reads the parts, the token among them). {@code /api/*} and CardDAV ({@code /dav/*},
+ * {@code /.well-known/carddav}) are exempt: they authenticate with HTTP Basic only, never cookies, and check their
+ * content types themselves.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CsrfGuard extends HttpFilter {
@@ -33,7 +34,9 @@ public class CsrfGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.startsWith("/api/") || path.equals("/dav") || path.startsWith("/dav/")
+                || path.equals("/.well-known/carddav");
         if (api || SAFE_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Mapped first in {@code web.xml}, so that no other filter parses the body before. It judges the declared
  * {@code Content-Length}: a body sent in chunks without one is not limited here (browsers and HTTP clients send
  * forms and JSON with a length). A file sent to be imported may be as large as an import allows, and a little more
- * for the form around it; what reads it stops at that limit too ({@link UploadedFile}); so may a contact's photo. A bulk action may name as
+ * for the form around it; what reads it stops at that limit too ({@link UploadedFile}); so may a contact's photo and a CardDAV card. A bulk action may name as
  * many contacts as {@code kontak.bulk.max-contacts}, 64 bytes each at most (an id with its quotes or its
  * {@code &id=}).
  */
@@ -57,8 +57,8 @@ public class RequestSizeLimit extends HttpFilter {
         if (path.equals("/api/imports") || path.equals("/contacts/import")) {
             return imports.maxBytes() + MAX_BYTES;
         }
-        if (PHOTO.matcher(path).matches()) {
-            return Photo.MAX_BYTES + MAX_BYTES;
+        if (PHOTO.matcher(path).matches() || path.startsWith("/dav/")) {
+            return 2L * Photo.MAX_BYTES + MAX_BYTES; // a CardDAV card carries its photo as base64
         }
         if (path.equals("/api/contacts/bulk") || path.equals("/contacts/bulk")) {
             return maxBulkContacts * BYTES_PER_ID + MAX_BYTES;

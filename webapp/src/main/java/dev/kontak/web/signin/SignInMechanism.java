@@ -56,7 +56,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** The API, and /metrics for Prometheus-style scrapers: machines that send credentials on every request. */
     private static boolean takesBasic(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
+        return path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/")
+                || path.equals("/dav") || path.startsWith("/dav/") || path.equals("/.well-known/carddav");
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {

@@ -90,6 +90,10 @@ public class Contact {
     @Column(name = "other_properties")
     private String otherProperties;
 
+    /** The resource name a CardDAV client chose when it created the contact (kontak-carddav writes it), or null. */
+    @Column(name = "dav_name", insertable = false, updatable = false)
+    private String davName;
+
     // Lazy, and read only inside the transaction that loads the contact (ContactBook): read later, outside it, row
     // level security would show them empty.
     @ElementCollection
@@ -262,6 +266,11 @@ public class Contact {
 
     public UUID id() {
         return id;
+    }
+
+    /** Where a CardDAV client finds this contact: the name it chose, else the id. */
+    public String davName() {
+        return davName != null ? davName : id + ".vcf";
     }
 
     public UUID ownerId() {

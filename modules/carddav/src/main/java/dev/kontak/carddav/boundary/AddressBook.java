@@ -1,0 +1,151 @@
+package dev.kontak.carddav.boundary;
+
+import dev.kontak.contacts.boundary.ContactBook;
+import dev.kontak.contacts.boundary.ContactEditConflict;
+import dev.kontak.contacts.entity.Contact;
+import dev.kontak.contacts.entity.ContactDetails;
+import dev.kontak.kernel.rls.ActingUser;
+import dev.kontak.kernel.rls.ActsForCaller;
+import dev.kontak.metadata.boundary.Metadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The caller's one address book: every contact they may access, their own and those shared with their teams. A card
+ * is found by its resource name, the one a client chose when it created the contact ({@code dav_name}), else
+ * {@code {id}.vcf}; a name that is none of the caller's cards is free for a new one, whatever it says. Every read
+ * and write goes through {@link ContactBook}, so it is validated and its metadata kept true as from the pages.
+ */
+@ApplicationScoped
+@Transactional
+@ActsForCaller
+public class AddressBook {
+
+    private static final Pattern ID_NAME = Pattern.compile("([0-9a-fA-F-]{36})\\.vcf");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ContactBook contacts;
+
+    @Inject
+    Metadata metadata;
+
+    @Inject
+    ActingUser caller;
+
+    /** A card as a PUT left it, and whether the PUT made it. */
+    public record Written(CardTag card, boolean created) {
+    }
+
+    /** The caller's cache_version: it grows whenever anything in the book, or who may see it, changes. */
+    public long version() {
+        return metadata.cacheValidity(-1).cacheVersion();
+    }
+
+    /** Every card's name and version, in id order. */
+    public List<CardTag> tags() {
+        return em.createQuery("SELECT c.id, c.davName, c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER
+                        + " ORDER BY c.id", Object[].class).setParameter("user", caller.id().value()).getResultStream()
+                .map(row -> new CardTag(row[1] != null ? (String) row[1] : row[0] + ".vcf", ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    /** The card of this name, with its whole card read. */
+    public Optional<Contact> card(String name) {
+        return idOf(name).map(contacts::view);
+    }
+
+    /** The cards of these names that are the caller's, each with its whole card, in no particular order. */
+    public List<Contact> cards(Collection<String> names) {
+        List<UUID> ids = new ArrayList<>();
+        for (String name : names) {
+            idOf(name).ifPresent(ids::add);
+        }
+        return contacts.cards(ids);
+    }
+
+    /**
+     * Writes the card of this name: a new contact of the caller's where there is none, else the contact's whole card
+     * replaced by the client's, but for the photo where the client sent none (many clients leave photos out).
+     *
+     * @throws PreconditionFailed when the precondition does not hold; nothing is written
+     */
+    public Written put(String name, ContactDetails card, Precondition precondition) {
+        Optional<UUID> existing = idOf(name);
+        if (existing.isEmpty()) {
+            if (!precondition.holdsFor(null)) {
+                throw new PreconditionFailed("There is no card " + name + ".");
+            }
+            Contact created = contacts.create(card);
+            if (!name.equals(created.id() + ".vcf")) {
+                em.createNativeQuery("UPDATE contacts SET dav_name = ?1 WHERE id = ?2").setParameter(1, name)
+                        .setParameter(2, created.id()).executeUpdate();
+            }
+            return new Written(new CardTag(name, created.version()), true);
+        }
+        if (precondition.mustBeNew()) {
+            throw new PreconditionFailed("There is a card " + name + " already.");
+        }
+        Long expected = precondition.mustExist() && precondition.version() != -1 ? precondition.version() : null;
+        try {
+            Contact changed = contacts.change(existing.get(), current -> card.photo() != null ? card
+                    : card.withPhoto(current.photo()), expected);
+            return new Written(new CardTag(name, changed.version()), false);
+        } catch (ContactEditConflict conflict) {
+            throw new PreconditionFailed("The card " + name + " changed since: read it again.");
+        }
+    }
+
+    /**
+     * Deletes the card of this name, if the precondition holds.
+     *
+     * @return false where the caller has no such card
+     */
+    public boolean delete(String name, Precondition precondition) {
+        Optional<UUID> existing = idOf(name);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        if (!precondition.holdsFor(contacts.view(existing.get()).version())) {
+            throw new PreconditionFailed("The card " + name + " changed since: read it again.");
+        }
+        contacts.delete(existing.get());
+        return true;
+    }
+
+    /** The caller's contact of this name: the one a client named so, else the one of this id not named otherwise. */
+    private Optional<UUID> idOf(String name) {
+        UUID user = caller.id().value();
+        Optional<UUID> named = em.createQuery("SELECT c.id FROM Contact c WHERE c.davName = :name AND "
+                        + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", UUID.class).setParameter("name", name)
+                .setParameter("user", user).setMaxResults(1).getResultStream().findFirst();
+        if (named.isPresent()) {
+            return named;
+        }
+        Matcher id = ID_NAME.matcher(name);
+        if (!id.matches()) {
+            return Optional.empty();
+        }
+        UUID contactId;
+        try {
+            contactId = UUID.fromString(id.group(1));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT c.id FROM Contact c WHERE c.id = :id AND c.davName IS NULL AND "
+                        + Contact.ACCESSIBLE_BY_USER, UUID.class).setParameter("id", contactId)
+                .setParameter("user", user).getResultStream().findFirst();
+    }
+}
