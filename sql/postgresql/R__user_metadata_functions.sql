@@ -147,6 +147,7 @@ BEGIN
                                             WHERE t.user_id = p_user_id AND t.role = 'OWNER') AS p (permission)),
         data_checksum        = public.calculate_user_data_checksum(p_user_id),
         cache_version        = m.cache_version + 1,
+        changes_since        = m.cache_version + 1,
         last_contact_update  = now(),
         last_activity_update = now(),
         updated_at           = now()

@@ -1,6 +1,7 @@
 package dev.kontak.web.dav;
 
 import dev.kontak.carddav.boundary.CardTag;
+import dev.kontak.carddav.boundary.SyncToken;
 import dev.kontak.carddav.control.Dav;
 import dev.kontak.carddav.control.DavCards;
 import dev.kontak.carddav.control.Multistatus.Value;
@@ -22,7 +23,7 @@ final class DavResources {
     static final String BOOK = HOME + "contacts/";
 
     /** The reports the address book answers. */
-    static final List<QName> REPORTS = List.of(Dav.ADDRESSBOOK_MULTIGET);
+    static final List<QName> REPORTS = List.of(Dav.ADDRESSBOOK_MULTIGET, Dav.SYNC_COLLECTION);
 
     private final String context;
 
@@ -56,6 +57,7 @@ final class DavResources {
         Map<QName, Value> properties = collection(List.of(new QName(Dav.CARDDAV, "addressbook")));
         properties.put(Dav.DISPLAYNAME, Value.text("Kontak"));
         properties.put(Dav.GETCTAG, Value.text(Long.toString(version)));
+        properties.put(Dav.SYNC_TOKEN, Value.text(new SyncToken(version).toString()));
         properties.put(Dav.SUPPORTED_REPORT_SET, Value.reports(REPORTS));
         return properties;
     }

@@ -2,6 +2,7 @@ package dev.kontak.web.dav;
 
 import dev.kontak.carddav.boundary.AddressBook;
 import dev.kontak.carddav.boundary.CardTag;
+import dev.kontak.carddav.boundary.InvalidSyncToken;
 import dev.kontak.carddav.boundary.Precondition;
 import dev.kontak.carddav.boundary.PreconditionFailed;
 import dev.kontak.carddav.control.Dav;
@@ -35,7 +36,7 @@ import javax.xml.namespace.QName;
 
 /**
  * CardDAV (RFC 6352) at {@code /dav/}, found through {@code /.well-known/carddav} (RFC 6764): OPTIONS, PROPFIND of
- * depth 0 and 1, REPORT addressbook-multiget, GET, PUT and DELETE of cards, each as the RFCs answer, with HTTP Basic
+ * depth 0 and 1, REPORT addressbook-multiget and sync-collection (RFC 6578), GET, PUT and DELETE of cards, each as the RFCs answer, with HTTP Basic
  * (an app password, or the account's) and neither cookies nor CSRF tokens. A refusal answers 403 with the reason
  * and writes nothing but the audit; a write over a changed card, 412.
  */
@@ -132,20 +133,59 @@ public class DavServlet extends HttpServlet {
 
     private void report(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         DavRequest asked = DavRequest.read(request.getInputStream());
-        if (!path.equals(DavResources.BOOK) || !Dav.ADDRESSBOOK_MULTIGET.equals(asked.root())) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/xml; charset=utf-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-                    + "<d:error xmlns:d=\"DAV:\"><d:supported-report/></d:error>");
+        boolean onBook = path.equals(DavResources.BOOK);
+        if (onBook && Dav.SYNC_COLLECTION.equals(asked.root())) {
+            sync(request, response, asked);
             return;
         }
-        DavResources tree = new DavResources(request.getContextPath());
+        if (!onBook || !Dav.ADDRESSBOOK_MULTIGET.equals(asked.root())) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "supported-report");
+            return;
+        }
         Map<String, String> names = new LinkedHashMap<>();
         for (String href : asked.hrefs()) {
             names.put(href, hrefPath(href).flatMap(DavServlet::cardName).orElse(""));
         }
+        cards(request, response, asked, names, List.of(), null);
+    }
+
+    /** RFC 6578: what changed since the token, the gone as 404 responses, and the new token. */
+    private void sync(HttpServletRequest request, HttpServletResponse response, DavRequest asked) throws IOException {
+        AddressBook.Changes changes;
+        try {
+            changes = book.changesSince(asked.syncToken());
+        } catch (InvalidSyncToken invalid) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "valid-sync-token");
+            return;
+        }
+        DavResources tree = new DavResources(request.getContextPath());
+        List<String> gone = changes.gone().stream().map(name -> cardHref(tree, name)).toList();
+        if (asked.properties().contains(Dav.ADDRESS_DATA)) {
+            Map<String, String> names = new LinkedHashMap<>();
+            changes.changed().forEach(card -> names.put(cardHref(tree, card.name()), card.name()));
+            cards(request, response, asked, names, gone, changes.token().toString());
+            return;
+        }
+        try (Multistatus answer = multistatus(response)) { // the tags are all it asks: no card is read
+            changes.changed().forEach(card -> respond(answer, cardHref(tree, card.name()), tree.card(card), asked));
+            gone.forEach(answer::gone);
+            answer.syncToken(changes.token().toString());
+        }
+    }
+
+    /**
+     * A multistatus of cards: each href's properties asked for (its vCard, where address-data is, read a thousand at
+     * a time), a 404 for those that are not the user's or are gone, and a sync token where there is one.
+     */
+    private void cards(HttpServletRequest request, HttpServletResponse response, DavRequest asked,
+            Map<String, String> names, List<String> gone, String token) throws IOException {
+        DavResources tree = new DavResources(request.getContextPath());
         Map<String, Contact> cards = new HashMap<>();
-        book.cards(names.values()).forEach(card -> cards.put(card.davName(), card));
+        List<String> wanted = List.copyOf(names.values());
+        for (int from = 0; from < wanted.size(); from += 1000) {
+            book.cards(wanted.subList(from, Math.min(wanted.size(), from + 1000)))
+                    .forEach(card -> cards.put(card.davName(), card));
+        }
         var version = DavCards.versionFor(request.getHeader("Accept"));
         try (Multistatus answer = multistatus(response)) {
             names.forEach((href, name) -> {
@@ -158,7 +198,19 @@ public class DavServlet extends HttpServlet {
                 properties.put(Dav.ADDRESS_DATA, Value.text(DavCards.text(card, version)));
                 respond(answer, href, properties, asked);
             });
+            gone.forEach(answer::gone);
+            if (token != null) {
+                answer.syncToken(token);
+            }
         }
+    }
+
+    /** An error with the precondition that failed (RFC 4918, 16), such as {@code DAV:valid-sync-token}. */
+    private static void error(HttpServletResponse response, int status, String precondition) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/xml; charset=utf-8");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<d:error xmlns:d=\"DAV:\"><d:" + precondition + "/></d:error>");
     }
 
     private void get(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {

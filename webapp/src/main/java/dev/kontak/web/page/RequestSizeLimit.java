@@ -57,8 +57,11 @@ public class RequestSizeLimit extends HttpFilter {
         if (path.equals("/api/imports") || path.equals("/contacts/import")) {
             return imports.maxBytes() + MAX_BYTES;
         }
-        if (PHOTO.matcher(path).matches() || path.startsWith("/dav/")) {
-            return 2L * Photo.MAX_BYTES + MAX_BYTES; // a CardDAV card carries its photo as base64
+        if (PHOTO.matcher(path).matches()) {
+            return Photo.MAX_BYTES + MAX_BYTES;
+        }
+        if (path.startsWith("/dav/")) {
+            return 2L * Photo.MAX_BYTES + MAX_BYTES; // a card carries its photo as base64
         }
         if (path.equals("/api/contacts/bulk") || path.equals("/contacts/bulk")) {
             return maxBulkContacts * BYTES_PER_ID + MAX_BYTES;

@@ -14,12 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kontak.web.testing.ApiUsers;
 import dev.kontak.web.testing.ApiUsers.User;
 import dev.kontak.web.testing.SharedKontak;
+import dev.kontak.web.testing.TestDatabase;
 import dev.kontak.web.testing.Vdirsyncer;
 import dev.kontak.web.testing.Visitor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -193,6 +196,67 @@ class CardDavIT {
     }
 
     @Test
+    void syncCollectionAnswersWhatChangedOrLeftSinceAToken() throws Exception {
+        User owner = api.signUp("tokenowner");
+        User member = api.signUp("tokenmember");
+        String team = api.teamOf(owner, member);
+        String ownerToken = appPassword(owner);
+        String memberToken = appPassword(member);
+        String kept = ok(201, api.call(owner, "POST", "/api/contacts", "{\"name\":\"Kept Shared\"}")).getString("id");
+        String unshared = ok(201, api.call(owner, "POST", "/api/contacts", "{\"name\":\"Soon Unshared\"}")).getString("id");
+        for (String id : List.of(kept, unshared)) {
+            ok(200, api.call(owner, "PUT", "/api/contacts/" + id + "/team", "{\"teamId\":\"" + team + "\"}"));
+        }
+        assertEquals(201, put(member, memberToken, "mine.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:mine\r\n"
+                + "FN:Mine Alone\r\nEND:VCARD\r\n").statusCode());
+
+        Document first = multistatus(sync(member, memberToken, "", "<d:getetag/>"));
+        assertEquals(List.of(BOOK + kept + ".vcf", BOOK + "mine.vcf", BOOK + unshared + ".vcf").stream().sorted().toList(),
+                first.select("d|response > d|href").eachText().stream().sorted().toList(), "the whole book at first");
+        String token = first.selectFirst("d|multistatus > d|sync-token").text();
+        assertEquals(token, multistatus(propfind(member, memberToken, BOOK, "0", "<d:sync-token/>"))
+                .selectFirst("d|sync-token").text(), "the book's sync-token property is the same token");
+        assertTrue(multistatus(sync(member, memberToken, token, "<d:getetag/>")).select("d|response").isEmpty(),
+                "nothing changed since");
+
+        ok(200, api.call(owner, "PUT", "/api/contacts/" + kept, "{\"name\":\"Kept, Renamed\"}"));
+        ok(200, api.call(owner, "PUT", "/api/contacts/" + unshared + "/team", "{\"teamId\":null}"));
+        assertEquals(204, dav(member, memberToken, "DELETE", BOOK + "mine.vcf", null).statusCode());
+        Document since = multistatus(sync(member, memberToken, token, "<d:getetag/><card:address-data/>"));
+        var changed = since.select("d|response").stream()
+                .filter(response -> response.selectFirst("d|href").text().equals(BOOK + kept + ".vcf")).findFirst()
+                .orElseThrow();
+        assertTrue(changed.selectFirst("card|address-data").text().contains("FN:Kept\\, Renamed"),
+                changed.toString());
+        List<String> gone = since.select("d|response").stream()
+                .filter(response -> response.children().stream().anyMatch(child -> child.tagName().equals("d:status")))
+                .map(response -> response.selectFirst("d|href").text()).sorted().toList();
+        assertEquals(List.of(BOOK + "mine.vcf", BOOK + unshared + ".vcf").stream().sorted().toList(), gone,
+                "unshared and deleted: gone, under the names the client knows");
+        String next = since.selectFirst("d|multistatus > d|sync-token").text();
+        assertFalse(next.equals(token));
+
+        HttpResponse<String> unknown = sync(member, memberToken, "urn:kontak:sync:999999999", "<d:getetag/>");
+        assertEquals(403, unknown.statusCode());
+        assertTrue(unknown.body().contains("valid-sync-token"));
+        assertEquals(403, sync(member, memberToken, "http://elsewhere.example/token", "<d:getetag/>").statusCode());
+        assertEquals(2, multistatus(sync(owner, ownerToken, "", "<d:getetag/>")).select("d|response").size(),
+                "the owner's book: both contacts, the unshared one still theirs");
+
+        try (Connection db = TestDatabase.connect(); PreparedStatement drift = db.prepareStatement(
+                "DELETE FROM user_contact_access WHERE user_id = ? AND contact_id = ?")) {
+            drift.setObject(1, member.id());
+            drift.setObject(2, UUID.fromString(kept));
+            assertEquals(1, drift.executeUpdate());
+        }
+        ok(200, api.call(member, "POST", "/api/metadata/refresh", null));
+        assertEquals(403, sync(member, memberToken, next, "<d:getetag/>").statusCode(),
+                "a recompute corrected what the log never saw: the client must sync the whole book again");
+        assertEquals(List.of(BOOK + kept + ".vcf"), multistatus(sync(member, memberToken, "", "<d:getetag/>"))
+                .select("d|response > d|href").eachText(), "which it can: the contact shared with it is back");
+    }
+
+    @Test
     void whatKontakDoesNotSupportOrCannotReadIsAnsweredAndWritesNothing() throws Exception {
         User user = api.signUp("davhostile");
         String token = appPassword(user);
@@ -219,6 +283,12 @@ class CardDavIT {
         assertEquals(404, dav(user, token, "DELETE", BOOK + "nothing.vcf", null).statusCode());
         assertEquals(404, propfind(user, token, BOOK + "nothing.vcf", "0", "<d:getetag/>").statusCode());
         assertEquals(before, count("SELECT COUNT(*) FROM contacts WHERE owner_id = ?", user.id()));
+    }
+
+    private HttpResponse<String> sync(User user, String token, String syncToken, String properties) {
+        return dav(user, token, "REPORT", BOOK, "<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\" "
+                + "xmlns:card=\"urn:ietf:params:xml:ns:carddav\"><d:sync-token>" + syncToken + "</d:sync-token>"
+                + "<d:sync-level>1</d:sync-level><d:prop>" + properties + "</d:prop></d:sync-collection>");
     }
 
     private HttpResponse<String> propfind(User user, String token, String path, String depth, String properties) {

@@ -7,6 +7,7 @@ import dev.kontak.contacts.entity.ContactDetails;
 import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.ActsForCaller;
 import dev.kontak.metadata.boundary.Metadata;
+import dev.kontak.metadata.control.AddressBookChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,8 +15,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +50,53 @@ public class AddressBook {
     @Inject
     ActingUser caller;
 
+    @Inject
+    AddressBookChanges log;
+
     /** A card as a PUT left it, and whether the PUT made it. */
     public record Written(CardTag card, boolean created) {
+    }
+
+    /** What a sync-collection answers: the cards new or changed, the names of those gone, and the new token. */
+    public record Changes(SyncToken token, List<CardTag> changed, List<String> gone) {
+    }
+
+    /**
+     * What changed in the book since a token (RFC 6578): with none, every card; with the current one, nothing, from
+     * the user's version alone (this node's copy); else the rows of the change log after it
+     * ({@link AddressBookChanges}): a contact deleted, unshared or of a team the user left is gone.
+     *
+     * @throws InvalidSyncToken for a token not of Kontak's, newer than the book, or older than the log is complete
+     */
+    public Changes changesSince(Optional<String> token) {
+        long current = version();
+        if (token.isEmpty() || token.get().isBlank()) {
+            return new Changes(new SyncToken(current), tags(), List.of());
+        }
+        long since = SyncToken.parse(token.get()).map(SyncToken::version)
+                .orElseThrow(() -> new InvalidSyncToken("This sync token is not Kontak's."));
+        if (since == current) {
+            return new Changes(new SyncToken(current), List.of(), List.of());
+        }
+        UUID user = caller.id().value();
+        if (since > current || since < log.knownSince(user)) {
+            throw new InvalidSyncToken("This sync token is too old: sync the whole address book again.");
+        }
+        List<String> gone = new ArrayList<>();
+        Map<UUID, String> stillThere = new LinkedHashMap<>();
+        for (AddressBookChanges.Logged change : log.since(user, since)) {
+            String name = change.resourceName() != null ? change.resourceName() : change.contact() + ".vcf";
+            if (change.gone()) {
+                gone.add(name);
+            } else {
+                stillThere.put(change.contact(), name);
+            }
+        }
+        List<CardTag> changed = tagsOf(stillThere.keySet());
+        Set<String> present = new HashSet<>();
+        changed.forEach(card -> present.add(card.name()));
+        stillThere.values().stream().filter(name -> !present.contains(name)).forEach(gone::add);
+        return new Changes(new SyncToken(current), changed, gone);
     }
 
     /** The caller's cache_version: it grows whenever anything in the book, or who may see it, changes. */
@@ -58,8 +108,24 @@ public class AddressBook {
     public List<CardTag> tags() {
         return em.createQuery("SELECT c.id, c.davName, c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER
                         + " ORDER BY c.id", Object[].class).setParameter("user", caller.id().value()).getResultStream()
-                .map(row -> new CardTag(row[1] != null ? (String) row[1] : row[0] + ".vcf", ((Number) row[2]).longValue()))
-                .toList();
+                .map(AddressBook::tag).toList();
+    }
+
+    /** The tags of those of these contacts the caller may access, a thousand ids per query. */
+    private List<CardTag> tagsOf(Collection<UUID> contacts) {
+        List<UUID> ids = List.copyOf(contacts);
+        List<CardTag> tags = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("SELECT c.id, c.davName, c.version FROM Contact c WHERE c.id IN :ids AND "
+                            + Contact.ACCESSIBLE_BY_USER, Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .setParameter("user", caller.id().value()).getResultStream().map(AddressBook::tag).forEach(tags::add);
+        }
+        return tags;
+    }
+
+    private static CardTag tag(Object[] row) {
+        return new CardTag(row[1] != null ? (String) row[1] : row[0] + ".vcf", ((Number) row[2]).longValue());
     }
 
     /** The card of this name, with its whole card read. */

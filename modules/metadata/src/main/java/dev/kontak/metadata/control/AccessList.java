@@ -146,11 +146,13 @@ public class AccessList {
      * Makes the list what the data says, by difference: deletes the rows the data no longer grants and inserts the
      * missing ones, two statements whatever the number of contacts. Only a full recompute does this, after
      * {@link #holdNoLongerAccessible} and the metadata row's lock.
+     *
+     * @return how many rows it deleted and inserted
      */
-    public void replaceWithAccessible(UUID user) {
-        em.createNativeQuery("DELETE FROM user_contact_access a WHERE a.user_id = ?1 AND " + NOT_ACCESSIBLE)
+    public int replaceWithAccessible(UUID user) {
+        int deleted = em.createNativeQuery("DELETE FROM user_contact_access a WHERE a.user_id = ?1 AND " + NOT_ACCESSIBLE)
                 .setParameter(1, user).executeUpdate();
-        em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) SELECT CAST(?1 AS UUID), x.id "
+        return deleted + em.createNativeQuery("INSERT INTO user_contact_access (user_id, contact_id) SELECT CAST(?1 AS UUID), x.id "
                         + "FROM (" + AccessibleData.CONTACT_IDS + ") x WHERE NOT EXISTS (SELECT 1 FROM "
                         + "user_contact_access a WHERE a.user_id = ?1 AND a.contact_id = x.id)")
                 .setParameter(1, user).executeUpdate();
@@ -180,7 +182,7 @@ public class AccessList {
         return ids;
     }
 
-    private static UUID uuid(Object column) {
+    static UUID uuid(Object column) {
         return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 }

@@ -110,13 +110,17 @@ public class MetadataRefresher {
             UserMetadata metadata = rows.lock(List.of(user)).stream().findFirst()
                     .orElseGet(() -> rows.create(user, teams.of(user).permissions()));
             MetadataTotals totals = seen.totals();
+            boolean corrected = false;
             if (metadata.cacheVersion() != seen.version() || !seen.accessListMatches()) {
-                access.replaceWithAccessible(user);
+                corrected = access.replaceWithAccessible(user) > 0; // access the change log did not see
                 totals = data.totals(user);
             }
             TeamPermissions.Grants grants = teams.of(user);
             metadata.recomputed(totals, grants.teamIds(), grants.permissions());
             metadata.changed(clock.instant(), true, true);
+            if (corrected) {
+                metadata.changesKnownFromNow();
+            }
             em.flush();
             metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
             refreshes.inc();

@@ -48,6 +48,9 @@ public class MetadataUpdater {
     AccessList access;
 
     @Inject
+    AddressBookChanges bookChanges;
+
+    @Inject
     Memberships memberships;
 
     @Inject
@@ -112,6 +115,7 @@ public class MetadataUpdater {
             metadata.changed(now, contactsChanged.contains(metadata.userId()), activitiesChanged.contains(metadata.userId()));
             versions.put(metadata.userId(), metadata.cacheVersion());
         }
+        bookChanges.record(accessChanges.logged, versions, now);
         metadataChanges.fire(new MetadataChanged(versions));
     }
 
@@ -145,13 +149,18 @@ public class MetadataUpdater {
                     state, state, accessChanges);
         }
         accessChanges.write();
-        metadata.changed(clock.instant(), true, false);
+        Instant now = clock.instant();
+        metadata.changed(now, true, false);
+        bookChanges.record(accessChanges.logged, Map.of(user, metadata.cacheVersion()), now);
         metadataChanges.fire(new MetadataChanged(Map.of(user, metadata.cacheVersion())));
     }
 
     private void apply(UserMetadata metadata, UUID contactId, boolean had, boolean has, ContactState before,
             ContactState after, AccessChanges accessChanges) {
         UUID user = metadata.userId();
+        if (had || has) {
+            accessChanges.logged.add(new AddressBookChanges.Change(user, contactId, !has));
+        }
         boolean lookUpLatest = false;
         if (!had && has) {
             accessChanges.grants.add(new AccessList.Entry(user, contactId));
@@ -167,8 +176,12 @@ public class MetadataUpdater {
         }
     }
 
-    /** The access rows a pass grants and revokes, and whose latest activity it must look up once they are written. */
+    /**
+     * The access rows a pass grants and revokes, whose latest activity it must look up once they are written, and
+     * the changes of each user's address book it logs.
+     */
     private final class AccessChanges {
+        final List<AddressBookChanges.Change> logged = new ArrayList<>();
         final List<AccessList.Entry> grants = new ArrayList<>();
         final List<AccessList.Entry> revokes = new ArrayList<>();
         final Map<UUID, UserMetadata> latestOf = new TreeMap<>();

@@ -60,6 +60,10 @@ public class UserMetadata {
     @Column(name = "cache_version", nullable = false)
     private long cacheVersion;
 
+    /** The oldest cache_version since which address_book_changes holds every change of the user's book. */
+    @Column(name = "changes_since", nullable = false)
+    private long changesSince;
+
     @Column(name = "last_contact_update", nullable = false)
     private Instant lastContactUpdate;
 
@@ -82,6 +86,7 @@ public class UserMetadata {
         this.permissions = List.of();
         this.dataChecksum = Checksums.format(0);
         this.cacheVersion = 1;
+        this.changesSince = 1;
         this.lastContactUpdate = now;
         this.lastActivityUpdate = now;
         this.createdAt = now;
@@ -198,6 +203,18 @@ public class UserMetadata {
 
     public String dataChecksum() {
         return dataChecksum;
+    }
+
+    /**
+     * Says that what changed up to now is not all in address_book_changes (a recompute corrected the access list, or
+     * old rows were pruned): a client that synced before must sync the whole book again.
+     */
+    public void changesKnownFromNow() {
+        changesSince = cacheVersion;
+    }
+
+    public long changesSince() {
+        return changesSince;
     }
 
     public long cacheVersion() {
