@@ -23,7 +23,7 @@ final class DavResources {
     static final String BOOK = HOME + "contacts/";
 
     /** The reports the address book answers. */
-    static final List<QName> REPORTS = List.of(Dav.ADDRESSBOOK_MULTIGET, Dav.SYNC_COLLECTION);
+    static final List<QName> REPORTS = List.of(Dav.ADDRESSBOOK_MULTIGET, Dav.ADDRESSBOOK_QUERY, Dav.SYNC_COLLECTION);
 
     private final String context;
 

@@ -5,6 +5,7 @@ import dev.kontak.carddav.boundary.CardTag;
 import dev.kontak.carddav.boundary.InvalidSyncToken;
 import dev.kontak.carddav.boundary.Precondition;
 import dev.kontak.carddav.boundary.PreconditionFailed;
+import dev.kontak.carddav.control.CardQuery;
 import dev.kontak.carddav.control.Dav;
 import dev.kontak.carddav.control.DavCards;
 import dev.kontak.carddav.control.DavRequest;
@@ -36,7 +37,7 @@ import javax.xml.namespace.QName;
 
 /**
  * CardDAV (RFC 6352) at {@code /dav/}, found through {@code /.well-known/carddav} (RFC 6764): OPTIONS, PROPFIND of
- * depth 0 and 1, REPORT addressbook-multiget and sync-collection (RFC 6578), GET, PUT and DELETE of cards, each as the RFCs answer, with HTTP Basic
+ * depth 0 and 1, REPORT addressbook-multiget, addressbook-query and sync-collection (RFC 6578), GET, PUT and DELETE of cards, each as the RFCs answer, with HTTP Basic
  * (an app password, or the account's) and neither cookies nor CSRF tokens. A refusal answers 403 with the reason
  * and writes nothing but the audit; a write over a changed card, 412.
  */
@@ -138,6 +139,11 @@ public class DavServlet extends HttpServlet {
             sync(request, response, asked);
             return;
         }
+        if (onBook && Dav.ADDRESSBOOK_QUERY.equals(asked.root())) {
+            listed(request, response, asked, book.matching(new CardQuery(asked.matches(), asked.anyMatch())),
+                    List.of(), null);
+            return;
+        }
         if (!onBook || !Dav.ADDRESSBOOK_MULTIGET.equals(asked.root())) {
             error(response, HttpServletResponse.SC_FORBIDDEN, "supported-report");
             return;
@@ -158,18 +164,26 @@ public class DavServlet extends HttpServlet {
             error(response, HttpServletResponse.SC_FORBIDDEN, "valid-sync-token");
             return;
         }
+        listed(request, response, asked, changes.changed(), changes.gone(), changes.token().toString());
+    }
+
+    /** Cards a report found, those gone as 404s, and the token where there is one; a card is read only for its data. */
+    private void listed(HttpServletRequest request, HttpServletResponse response, DavRequest asked, List<CardTag> found,
+            List<String> goneNames, String token) throws IOException {
         DavResources tree = new DavResources(request.getContextPath());
-        List<String> gone = changes.gone().stream().map(name -> cardHref(tree, name)).toList();
+        List<String> gone = goneNames.stream().map(name -> cardHref(tree, name)).toList();
         if (asked.properties().contains(Dav.ADDRESS_DATA)) {
             Map<String, String> names = new LinkedHashMap<>();
-            changes.changed().forEach(card -> names.put(cardHref(tree, card.name()), card.name()));
-            cards(request, response, asked, names, gone, changes.token().toString());
+            found.forEach(card -> names.put(cardHref(tree, card.name()), card.name()));
+            cards(request, response, asked, names, gone, token);
             return;
         }
-        try (Multistatus answer = multistatus(response)) { // the tags are all it asks: no card is read
-            changes.changed().forEach(card -> respond(answer, cardHref(tree, card.name()), tree.card(card), asked));
+        try (Multistatus answer = multistatus(response)) {
+            found.forEach(card -> respond(answer, cardHref(tree, card.name()), tree.card(card), asked));
             gone.forEach(answer::gone);
-            answer.syncToken(changes.token().toString());
+            if (token != null) {
+                answer.syncToken(token);
+            }
         }
     }
 

@@ -180,6 +180,15 @@ class CardDavIT {
         assertTrue(got.selectFirst("card|address-data").text().contains("Raden Ajeng Kartini"));
         assertEquals("HTTP/1.1 404 Not Found", got.select("d|response").get(1).selectFirst("d|status").text());
 
+        String query = "<?xml version=\"1.0\"?><card:addressbook-query xmlns:d=\"DAV:\" "
+                + "xmlns:card=\"urn:ietf:params:xml:ns:carddav\"><d:prop><d:getetag/></d:prop><card:filter test=\"anyof\">"
+                + "<card:prop-filter name=\"EMAIL\"><card:text-match match-type=\"equals\">AJENG@raw.example"
+                + "</card:text-match></card:prop-filter></card:filter></card:addressbook-query>";
+        assertEquals(List.of(BOOK + "raw-1.vcf"), multistatus(dav(owner, token, "REPORT", BOOK, query))
+                .select("d|response > d|href").eachText(), "found by its e-mail, whatever its case");
+        assertTrue(multistatus(dav(owner, token, "REPORT", BOOK, query.replace("AJENG@", "nobody@")))
+                .select("d|response").isEmpty());
+
         ok(200, api.call(owner, "PUT", "/api/contacts/" + id + "/team", "{\"teamId\":\"" + team + "\"}"));
         HttpResponse<String> refused = dav(member, appPassword(member), "DELETE", BOOK + "raw-1.vcf", null);
         assertEquals(403, refused.statusCode());

@@ -1,5 +1,6 @@
 package dev.kontak.carddav.boundary;
 
+import dev.kontak.carddav.control.CardQuery;
 import dev.kontak.contacts.boundary.ContactBook;
 import dev.kontak.contacts.boundary.ContactEditConflict;
 import dev.kontak.contacts.entity.Contact;
@@ -109,6 +110,21 @@ public class AddressBook {
         return em.createQuery("SELECT c.id, c.davName, c.version FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER
                         + " ORDER BY c.id", Object[].class).setParameter("user", caller.id().value()).getResultStream()
                 .map(AddressBook::tag).toList();
+    }
+
+    /** The cards an addressbook-query's filter finds, in id order: one read of the book, compared here. */
+    public List<CardTag> matching(CardQuery query) {
+        return em.createQuery("SELECT c.id, c.davName, c.version, c.name, c.nickname, c.emailsText, c.phonesDigits "
+                        + "FROM Contact c WHERE " + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id", Object[].class)
+                .setParameter("user", caller.id().value()).getResultStream()
+                .filter(row -> query.matches(new CardQuery.Card((String) row[3], (String) row[4], joined(row[5]),
+                        joined(row[6]))))
+                .map(AddressBook::tag).toList();
+    }
+
+    /** A list of the card as the contact row keeps it for searches, joined by U+0001. */
+    private static List<String> joined(Object column) {
+        return column == null ? List.of() : List.of(((String) column).split("\u0001"));
     }
 
     /** The tags of those of these contacts the caller may access, a thousand ids per query. */
