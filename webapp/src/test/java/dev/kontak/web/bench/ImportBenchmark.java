@@ -125,7 +125,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static byte[] vcards(int offset, int cards) {
+    static byte[] vcards(int offset, int cards) {
         StringBuilder file = new StringBuilder(cards * 330);
         for (int n = offset; n < offset + cards; n++) {
             file.append("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Orang ").append(n).append(";Budi;;;\r\nFN:Budi Orang ").append(n)

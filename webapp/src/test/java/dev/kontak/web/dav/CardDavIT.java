@@ -5,6 +5,7 @@ import static dev.kontak.web.testing.ApiUsers.ok;
 import static dev.kontak.web.testing.TestAccounts.PASSWORD;
 import static dev.kontak.web.testing.TestDatabase.count;
 import static dev.kontak.web.testing.TestDatabase.value;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -263,6 +265,28 @@ class CardDavIT {
                 "a recompute corrected what the log never saw: the client must sync the whole book again");
         assertEquals(List.of(BOOK + kept + ".vcf"), multistatus(sync(member, memberToken, "", "<d:getetag/>"))
                 .select("d|response > d|href").eachText(), "which it can: the contact shared with it is back");
+    }
+
+    @Test
+    void changesOlderThanTheSyncWindowArePrunedAndATokenFromBeforeThemIsNoLongerAnswered() throws Exception {
+        User user = api.signUp("pruned");
+        String token = appPassword(user);
+        String before = multistatus(sync(user, token, "", "<d:getetag/>")).selectFirst("d|multistatus > d|sync-token")
+                .text();
+        ok(201, api.call(user, "POST", "/api/contacts", "{\"name\":\"Long Ago\"}"));
+        String after = multistatus(sync(user, token, before, "<d:getetag/>")).selectFirst("d|multistatus > d|sync-token")
+                .text();
+        try (Connection db = TestDatabase.connect(); PreparedStatement age = db.prepareStatement(
+                "UPDATE address_book_changes SET changed_at = changed_at - INTERVAL '31 days' WHERE user_id = ?")) {
+            age.setObject(1, user.id());
+            assertEquals(1, age.executeUpdate(), "the contact's creation is logged");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM address_book_changes "
+                + "WHERE user_id = ?", user.id()) == 0);
+        assertEquals(403, sync(user, token, before, "<d:getetag/>").statusCode(), "older than the window: resync");
+        assertTrue(multistatus(sync(user, token, after, "<d:getetag/>")).select("d|response").isEmpty(),
+                "a token from after the pruned changes still answers");
     }
 
     @Test

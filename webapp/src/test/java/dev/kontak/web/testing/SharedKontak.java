@@ -62,6 +62,7 @@ public final class SharedKontak {
             Map<String, String> settings = new HashMap<>(TestDatabase.serverSettings());
             settings.put("kontak.batch.size", "5");
             settings.put("kontak.health.max-stale-ratio", "0.5");
+            settings.put("kontak.carddav.prune-interval", "PT1S"); // CardDavIT ages rows and waits for the pruning
             Map<String, String> environment = new HashMap<>();
             // as MicroProfile Config reads them from the environment: kontak.db.url is KONTAK_DB_URL
             settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));

@@ -213,6 +213,11 @@ public class UserMetadata {
         changesSince = cacheVersion;
     }
 
+    /** Says that the log no longer holds the changes up to this version (they were pruned). */
+    public void changesKnownFrom(long version) {
+        changesSince = Math.max(changesSince, version);
+    }
+
     public long changesSince() {
         return changesSince;
     }
