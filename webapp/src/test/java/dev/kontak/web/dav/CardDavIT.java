@@ -152,6 +152,21 @@ class CardDavIT {
     }
 
     @Test
+    void cardDavSignsInWithHttpBasicOnlySetsNoCookieAndLocksOutAsTheApiDoes() {
+        User user = api.signUp("davlocked");
+        HttpResponse<String> answered = propfind(user, appPassword(user), BOOK, "0", "<d:getetag/>");
+        assertEquals(207, answered.statusCode());
+        assertTrue(answered.headers().allValues("Set-Cookie").isEmpty(), "no session: " + answered.headers());
+        assertEquals(207, propfind(user, PASSWORD, BOOK, "0", "<d:getetag/>").statusCode(), "the account password too");
+
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, propfind(user, "guess number " + i, BOOK, "0", "<d:getetag/>").statusCode());
+        }
+        assertEquals(401, propfind(user, PASSWORD, BOOK, "0", "<d:getetag/>").statusCode(),
+                "locked, as after ten failed sign-ins anywhere");
+    }
+
+    @Test
     void eachMethodAnswersAsTheRfcsSayAndARefusalWritesNothing() throws Exception {
         User owner = api.signUp("davowner");
         User member = api.signUp("davmember");
