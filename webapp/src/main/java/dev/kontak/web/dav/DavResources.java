@@ -8,6 +8,7 @@ import dev.kontak.carddav.control.Multistatus.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 
 /**
@@ -79,6 +80,6 @@ final class DavResources {
     }
 
     private static List<QName> concat(QName first, List<QName> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -347,7 +348,7 @@ class CardDavIT {
 
     /** A PUT of a card as text/vcard, with these headers besides. */
     private HttpResponse<String> put(User user, String token, String name, String card, String... headers) {
-        List<String> all = new java.util.ArrayList<>(List.of("Content-Type", "text/vcard; charset=utf-8"));
+        List<String> all = new ArrayList<>(List.of("Content-Type", "text/vcard; charset=utf-8"));
         all.addAll(List.of(headers));
         return dav(user, token, "PUT", BOOK + name, card, all.toArray(String[]::new));
     }

@@ -4,7 +4,9 @@ import dev.kontak.carddav.control.DavRequest.TextMatch;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * An addressbook-query's filter (RFC 6352, 10.5): text matches on the name (FN, N, NICKNAME), the e-mails (EMAIL) or
@@ -43,7 +45,7 @@ public record CardQuery(List<TextMatch> matches, boolean anyOf) {
         boolean phone = property.equals("TEL");
         String wanted = phone ? match.text().replaceAll("[^0-9]+", "") : folded(match.text());
         List<String> values = NAMES.contains(property)
-                ? java.util.stream.Stream.of(card.name(), card.nickname()).filter(value -> value != null).toList()
+                ? Stream.of(card.name(), card.nickname()).filter(Objects::nonNull).toList()
                 : phone ? card.phoneDigits() : card.emails();
         boolean found = values.stream().map(value -> phone ? value : folded(value))
                 .anyMatch(value -> compare(match.matchType(), value, wanted));
