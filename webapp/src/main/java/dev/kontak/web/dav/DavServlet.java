@@ -93,6 +93,10 @@ public class DavServlet extends HttpServlet {
 
     private void propfind(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         DavRequest asked = DavRequest.read(request.getInputStream());
+        if ("infinity".equalsIgnoreCase(request.getHeader("Depth"))) {
+            error(response, HttpServletResponse.SC_FORBIDDEN, "propfind-finite-depth");
+            return;
+        }
         boolean members = !"0".equals(request.getHeader("Depth"));
         DavResources tree = new DavResources(request.getContextPath());
         Map<String, Map<QName, Value>> found = new LinkedHashMap<>();

@@ -321,6 +321,9 @@ class CardDavIT {
                 + "</d:prop></d:propfind>", "Depth", "0");
         assertEquals(400, entity.statusCode());
         assertFalse(entity.body().contains("root:"), "no file is read");
+        HttpResponse<String> infinite = propfind(user, token, BOOK, "infinity", "<d:getetag/>");
+        assertEquals(403, infinite.statusCode());
+        assertTrue(infinite.body().contains("propfind-finite-depth"));
         HttpResponse<String> mkcol = dav(user, token, "MKCOL", "/dav/addressbooks/other/", null);
         assertEquals(405, mkcol.statusCode());
         assertTrue(mkcol.headers().firstValue("Allow").orElseThrow().contains("PROPFIND"));
