@@ -12,6 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,10 +31,14 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * that user happened since (the classic race: a reader loads the old row, the writer commits and invalidates,
  * the reader stores the old row — its stamp is outdated, so it is refused); the stamp is looked at again once the
  * copy is in, so that a {@link #clear} running beside the store cannot miss it;</li>
- * <li>a copy never replaces one with a higher cache_version.</li>
+ * <li>a copy never replaces one with a higher cache_version;</li>
+ * <li>a copy is served only while its user's stamp is the one it was stored (or kept) under: an invalidation or a
+ * clear changes the stamp, so a copy from before it is never served again, even where removing it from the map
+ * raced with an eviction and the copy stayed (a stress test with eviction on found such a copy served stale).</li>
  * </ul>
  * Stamps live in a fixed array of counters indexed by the user's hash (never evicted, so eviction cannot forget
- * an invalidation); two users sharing a counter only cost a reload.
+ * an invalidation), plus one counter of clears; two users sharing a counter only cost a reload. A stamp is the sum
+ * of the user's counter and the clears: both only grow, so any invalidation or clear since changes it.
  *
  * <p>The copies are held by Caffeine, bounded by bytes: each copy weighs what its contact ids take on the heap
  * (16 bytes a slot of its table, {@link dev.kontak.metadata.entity.ContactIdSet#bytes}) plus what the entry itself
@@ -50,10 +55,15 @@ public class MetadataCache {
     /** What an entry takes besides the contact ids: the key, the copy and its instant, Caffeine's node. */
     static final int ENTRY_BYTES = 200;
 
+    /** A copy and the user's stamp it is good for. */
+    private record Stamped(CachedMetadata copy, long stamp) {
+    }
+
     private static final int STRIPES = 4096;
 
     private final AtomicLongArray invalidations = new AtomicLongArray(STRIPES);
-    private Cache<UUID, CachedMetadata> copies;
+    private final AtomicLong clears = new AtomicLong();
+    private Cache<UUID, Stamped> copies;
     private long maxWeight;
 
     @Inject
@@ -80,7 +90,7 @@ public class MetadataCache {
         maxWeight = maxBytes;
         copies = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((UUID user, CachedMetadata copy) -> weightOf(copy))
+                .weigher((UUID user, Stamped entry) -> weightOf(entry.copy()))
                 .executor(Runnable::run)
                 .ticker(ticker)
                 .build();
@@ -88,10 +98,10 @@ public class MetadataCache {
 
     /** The user's copy, loading it with {@code loader} (which reads the database) when there is none. */
     public Optional<CachedMetadata> get(UUID user, Supplier<Optional<CachedMetadata>> loader) {
-        CachedMetadata copy = copies.getIfPresent(user);
-        if (copy != null) {
+        Optional<CachedMetadata> copy = peek(user);
+        if (copy.isPresent()) {
             hits.inc();
-            return Optional.of(copy);
+            return copy;
         }
         misses.inc();
         return load(user, loader);
@@ -105,13 +115,22 @@ public class MetadataCache {
         return loaded;
     }
 
+    /** The user's copy, if there is one still good for the user's stamp. */
     public Optional<CachedMetadata> peek(UUID user) {
-        return Optional.ofNullable(copies.getIfPresent(user));
+        Stamped entry = copies.getIfPresent(user);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.stamp() != stamp(user)) {
+            copies.asMap().remove(user, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.copy());
     }
 
     /** Taken before reading the database; see {@link #offer}. */
     public long stamp(UUID user) {
-        return invalidations.get(stripe(user));
+        return invalidations.get(stripe(user)) + clears.get();
     }
 
     /**
@@ -127,15 +146,18 @@ public class MetadataCache {
             return false;
         }
         boolean[] stored = {false};
+        Stamped entry = new Stamped(copy, stamp);
         copies.asMap().compute(user, (key, current) -> {
-            if (stamp(user) != stamp || current != null && current.cacheVersion() >= copy.cacheVersion()) {
+            boolean newer = current != null && current.stamp() == stamp
+                    && current.copy().cacheVersion() >= copy.cacheVersion();
+            if (stamp(user) != stamp || newer) {
                 return current;
             }
             stored[0] = true;
-            return copy;
+            return entry;
         });
         if (stored[0] && stamp(user) != stamp) {
-            copies.asMap().remove(user, copy);
+            copies.asMap().remove(user, entry);
             return false;
         }
         return stored[0];
@@ -148,15 +170,14 @@ public class MetadataCache {
 
     /** The user's row changed (committed): drop the copy unless it already has that version or a newer one. */
     public void invalidate(UUID user, long committedVersion) {
-        invalidations.incrementAndGet(stripe(user));
-        dropOlderThan(user, committedVersion);
+        long stamp = invalidations.incrementAndGet(stripe(user)) + clears.get();
+        copies.asMap().computeIfPresent(user, (key, current) -> current.copy().cacheVersion() >= committedVersion
+                && stamp(user) == stamp ? new Stamped(current.copy(), stamp) : null);
     }
 
     /** Forget everything: for a node that may have missed invalidations. */
     public void clear() {
-        for (int i = 0; i < STRIPES; i++) {
-            invalidations.incrementAndGet(i);
-        }
+        clears.incrementAndGet();
         copies.invalidateAll();
     }
 
@@ -177,7 +198,7 @@ public class MetadataCache {
     }
 
     private void dropOlderThan(UUID user, long version) {
-        copies.asMap().computeIfPresent(user, (key, current) -> current.cacheVersion() >= version ? current : null);
+        copies.asMap().computeIfPresent(user, (key, current) -> current.copy().cacheVersion() >= version ? current : null);
     }
 
     static int weightOf(CachedMetadata copy) {

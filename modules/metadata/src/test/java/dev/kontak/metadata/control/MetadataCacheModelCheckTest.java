@@ -34,6 +34,11 @@ public class MetadataCacheModelCheckTest {
         cache.invalidate(user, committed.incrementAndGet());
     }
 
+    @Operation
+    public void clear() {
+        cache.clear();
+    }
+
     @Test
     void everyReadSeesAtLeastTheVersionCommittedBeforeItStarted() {
         new ModelCheckingOptions()
