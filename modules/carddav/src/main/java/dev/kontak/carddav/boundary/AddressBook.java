@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ public class AddressBook {
         List<String> gone = new ArrayList<>();
         Map<UUID, String> stillThere = new LinkedHashMap<>();
         for (AddressBookChanges.Logged change : log.since(user, since)) {
-            String name = change.resourceName() != null ? change.resourceName() : change.contact() + ".vcf";
+            String name = Contact.davName(change.contact(), change.resourceName());
             if (change.gone()) {
                 gone.add(name);
             } else {
@@ -141,7 +142,7 @@ public class AddressBook {
     }
 
     private static CardTag tag(Object[] row) {
-        return new CardTag(row[1] != null ? (String) row[1] : row[0] + ".vcf", ((Number) row[2]).longValue());
+        return new CardTag(Contact.davName((UUID) row[0], (String) row[1]), ((Number) row[2]).longValue());
     }
 
     /** The card of this name, with its whole card read. */
@@ -149,11 +150,26 @@ public class AddressBook {
         return idOf(name).map(contacts::view);
     }
 
-    /** The cards of these names that are the caller's, each with its whole card, in no particular order. */
+    /**
+     * The cards of these names that are the caller's, each with its whole card, in no particular order: two queries
+     * for all the names, as {@link #idOf} finds one.
+     */
     public List<Contact> cards(Collection<String> names) {
-        List<UUID> ids = new ArrayList<>();
-        for (String name : names) {
-            idOf(name).ifPresent(ids::add);
+        UUID user = caller.id().value();
+        Map<String, UUID> named = new HashMap<>();
+        if (!names.isEmpty()) {
+            em.createQuery("SELECT c.davName, c.id FROM Contact c WHERE c.davName IN :names AND "
+                            + Contact.ACCESSIBLE_BY_USER + " ORDER BY c.id DESC", Object[].class)
+                    .setParameter("names", List.copyOf(names)).setParameter("user", user).getResultStream()
+                    .forEach(row -> named.put((String) row[0], (UUID) row[1])); // the lowest id last, so it stays
+        }
+        List<UUID> ids = new ArrayList<>(named.values());
+        List<UUID> byId = names.stream().filter(name -> !named.containsKey(name)).map(AddressBook::idIn)
+                .flatMap(Optional::stream).toList();
+        if (!byId.isEmpty()) {
+            ids.addAll(em.createQuery("SELECT c.id FROM Contact c WHERE c.id IN :ids AND c.davName IS NULL AND "
+                    + Contact.ACCESSIBLE_BY_USER, UUID.class).setParameter("ids", byId).setParameter("user", user)
+                    .getResultList());
         }
         return contacts.cards(ids);
     }
@@ -171,7 +187,7 @@ public class AddressBook {
                 throw new PreconditionFailed("There is no card " + name + ".");
             }
             Contact created = contacts.create(card);
-            if (!name.equals(created.id() + ".vcf")) {
+            if (!name.equals(created.davName())) {
                 em.createNativeQuery("UPDATE contacts SET dav_name = ?1 WHERE id = ?2").setParameter(1, name)
                         .setParameter(2, created.id()).executeUpdate();
             }
@@ -216,18 +232,21 @@ public class AddressBook {
         if (named.isPresent()) {
             return named;
         }
+        return idIn(name).flatMap(contactId -> em.createQuery("SELECT c.id FROM Contact c WHERE c.id = :id "
+                        + "AND c.davName IS NULL AND " + Contact.ACCESSIBLE_BY_USER, UUID.class)
+                .setParameter("id", contactId).setParameter("user", user).getResultStream().findFirst());
+    }
+
+    /** The id a name of the form {@code {id}.vcf} holds. */
+    private static Optional<UUID> idIn(String name) {
         Matcher id = ID_NAME.matcher(name);
         if (!id.matches()) {
             return Optional.empty();
         }
-        UUID contactId;
         try {
-            contactId = UUID.fromString(id.group(1));
+            return Optional.of(UUID.fromString(id.group(1)));
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
-        return em.createQuery("SELECT c.id FROM Contact c WHERE c.id = :id AND c.davName IS NULL AND "
-                        + Contact.ACCESSIBLE_BY_USER, UUID.class).setParameter("id", contactId)
-                .setParameter("user", user).getResultStream().findFirst();
     }
 }

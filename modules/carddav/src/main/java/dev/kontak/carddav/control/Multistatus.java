@@ -72,7 +72,7 @@ public final class Multistatus implements AutoCloseable {
             xml.writeStartElement(Dav.DAV, "response");
             element(xml, new QName(Dav.DAV, "href"), Value.text(href));
             if (!found.isEmpty()) {
-                propstat(found, "HTTP/1.1 200 OK");
+                propstat(found, "HTTP/1.1 200 OK", List.of());
             }
             if (!missing.isEmpty()) {
                 propstat(Map.of(), "HTTP/1.1 404 Not Found", missing);
@@ -112,10 +112,6 @@ public final class Multistatus implements AutoCloseable {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void propstat(Map<QName, Value> found, String status) throws XMLStreamException {
-        propstat(found, status, List.of());
     }
 
     private void propstat(Map<QName, Value> found, String status, List<QName> empty) throws XMLStreamException {

@@ -270,7 +270,12 @@ public class Contact {
 
     /** Where a CardDAV client finds this contact: the name it chose, else the id. */
     public String davName() {
-        return davName != null ? davName : id + ".vcf";
+        return davName(id, davName);
+    }
+
+    /** Where a CardDAV client finds the contact of this id and chosen name (null for none). */
+    public static String davName(UUID id, String chosen) {
+        return chosen != null ? chosen : id + ".vcf";
     }
 
     public UUID ownerId() {

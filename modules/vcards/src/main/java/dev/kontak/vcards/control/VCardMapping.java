@@ -75,6 +75,7 @@ public final class VCardMapping {
             ezvcard.property.StructuredName.class, Nickname.class, Email.class, Telephone.class, Address.class,
             Url.class, Organization.class, Title.class, Birthday.class, Anniversary.class, Categories.class, Note.class,
             ProductId.class, Revision.class, Label.class);
+    private static final Set<String> MAPPED_EXTENDED = Set.of(FAVOURITE, ANNIVERSARY);
 
     private VCardMapping() {
     }
@@ -192,7 +193,7 @@ public final class VCardMapping {
 
     private static boolean isMapped(VCardProperty property) {
         if (property instanceof RawProperty raw) {
-            return Set.of(FAVOURITE, ANNIVERSARY).contains(raw.getPropertyName().toUpperCase(Locale.ROOT));
+            return MAPPED_EXTENDED.contains(raw.getPropertyName().toUpperCase(Locale.ROOT));
         }
         if (property instanceof ezvcard.property.Photo photo) {
             return photo.getData() != null;
