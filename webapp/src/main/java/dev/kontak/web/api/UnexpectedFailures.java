@@ -1,5 +1,6 @@
 package dev.kontak.web.api;
 
+import dev.kontak.web.platform.DatabaseOutage;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,9 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
     static final String UNREADABLE = "The body could not be read: send JSON whose values have the right kind "
             + "(text, number, an id, a time like 2026-11-26T10:00:00Z, a type like CALL).";
 
+    static final String OUTAGE = "Kontak cannot reach its database just now; nothing was changed. Try again in a few"
+            + " seconds.";
+
     private static final Logger LOG = Logger.getLogger(UnexpectedFailures.class.getName());
 
     /** Yasson's message for a property the type does not have ({@link JsonFormat}): "Json property x can not be...". */
@@ -30,6 +34,11 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
             return ApiError.answer(400, unknownProperty(failure)
                     .map(name -> "Unknown property \"" + name + "\".")
                     .orElse(UNREADABLE));
+        }
+        if (DatabaseOutage.explains(failure)) {
+            LOG.warning(() -> "API request answered 503, the database is unreachable: " + failure);
+            return Response.fromResponse(ApiError.answer(503, OUTAGE))
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
         }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return ApiError.answer(500, "Something went wrong on our side.");

@@ -1,5 +1,6 @@
 package dev.kontak.web.page;
 
+import dev.kontak.web.platform.DatabaseOutage;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,8 +32,15 @@ public class ErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = Objects.requireNonNullElse((Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE), 500);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure != null) {
+        if (DatabaseOutage.explains(failure)) {
+            LOG.warning(() -> "Request answered 503, the database is unreachable: "
+                    + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ": " + failure);
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        } else if (failure != null) {
             LOG.log(Level.SEVERE, "Request failed: " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+        }
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            DatabaseOutage.askToRetry(response);
         }
         String message = Objects.requireNonNullElse((String) request.getAttribute(MESSAGE), "error." + known(status));
         String uri = Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), "");
@@ -47,7 +55,7 @@ public class ErrorPage extends HttpServlet {
 
     private static int known(int status) {
         return switch (status) {
-            case 400, 403, 404, 405, 413, 415 -> status;
+            case 400, 403, 404, 405, 413, 415, 503 -> status;
             default -> 500;
         };
     }

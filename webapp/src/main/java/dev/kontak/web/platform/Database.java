@@ -33,8 +33,15 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
         minPoolSize = 2,
         maxPoolSize = 32,
         // PostgreSQL: let the server type string parameters, so JSON text can be written to JSONB columns; send a
-        // batch of inserts as multi-row inserts (an import's cards, CardRows).
-        properties = {"stringtype=unspecified", "reWriteBatchedInserts=true"})
+        // batch of inserts as multi-row inserts (an import's cards, CardRows); give up connecting after a second.
+        // The pool: every connection is validated before use and, when one is found broken, all are closed (a
+        // restarted database broke them all); a request waits at most a second for a free one.
+        properties = {"stringtype=unspecified", "reWriteBatchedInserts=true", "connectTimeout=1",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=1000"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

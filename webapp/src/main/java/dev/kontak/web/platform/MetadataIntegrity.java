@@ -24,6 +24,10 @@ public class MetadataIntegrity implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return DatabaseOutage.downWhileUnreachable("metadata-integrity", this::check);
+    }
+
+    private HealthCheckResponse check() {
         Optional<JobRun> check = figures.lastCheck();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("metadata-integrity");
         if (check.isEmpty()) {

@@ -28,6 +28,10 @@ public class MetadataStaleness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return DatabaseOutage.downWhileUnreachable("metadata-staleness", this::check);
+    }
+
+    private HealthCheckResponse check() {
         FreshnessCounts freshness = figures.freshness();
         return HealthCheckResponse.named("metadata-staleness")
                 .status(freshness.staleRatio() <= maxStaleRatio)

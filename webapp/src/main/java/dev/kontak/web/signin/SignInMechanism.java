@@ -2,6 +2,7 @@ package dev.kontak.web.signin;
 
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.AppPasswordCredential;
+import dev.kontak.web.platform.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -36,8 +37,21 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    /** Signing in reads the database; while it cannot be reached the request gets a 503 page or JSON error. */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.explains(e)) {
+                throw e;
+            }
+            return unavailable(response);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (takesBasic(request)) {
             return basic(request, response, context);
@@ -94,6 +108,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(APP_PASSWORD, Boolean.TRUE);
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletResponse response) {
+        DatabaseOutage.askToRetry(response);
+        try {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Whether this request signed in with an app password rather than the account password. */

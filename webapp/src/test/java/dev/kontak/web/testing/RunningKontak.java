@@ -23,11 +23,13 @@ public final class RunningKontak implements AutoCloseable {
     private static final String DEFAULT_HEAP = "512m";
 
     private final Process process;
+    private final Path workDir;
     private final Path log;
     private final URI base;
 
-    private RunningKontak(Process process, Path log, URI base) {
+    private RunningKontak(Process process, Path workDir, Path log, URI base) {
         this.process = process;
+        this.workDir = workDir;
         this.log = log;
         this.base = base;
     }
@@ -58,10 +60,17 @@ public final class RunningKontak implements AutoCloseable {
      * with many stale rows in a long test run.
      */
     public static RunningKontak startWar(Path workDir, Map<String, String> environment, Path war) throws IOException {
-        return run(workDir, environment, List.of(jar("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", war.toAbsolutePath() + ":/", "--nocluster",
-                "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString()),
-                DEFAULT_HEAP, "health/live");
+        return startWar(workDir, environment, war, List.of("--nocluster"));
+    }
+
+    /** The same with other Payara Micro options in place of {@code --nocluster} (such as a cluster's). */
+    public static RunningKontak startWar(Path workDir, Map<String, String> environment, Path war, List<String> options)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(jar("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", war.toAbsolutePath() + ":/",
+                "--prebootcommandfile", Path.of("src/main/payara/pre-boot-commands.asadmin").toAbsolutePath().toString()));
+        arguments.addAll(options);
+        return run(workDir, environment, arguments, DEFAULT_HEAP, "health/live");
     }
 
     private static RunningKontak run(Path workDir, Map<String, String> environment, List<String> arguments,
@@ -78,7 +87,7 @@ public final class RunningKontak implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("KONTAK_"));
         builder.environment().put("KONTAK_PORT", Integer.toString(port));
         builder.environment().putAll(environment);
-        RunningKontak kontak = new RunningKontak(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
+        RunningKontak kontak = new RunningKontak(builder.start(), workDir, log, URI.create("http://127.0.0.1:" + port + "/"));
         kontak.awaitAnswer(readyPath);
         return kontak;
     }
@@ -89,6 +98,11 @@ public final class RunningKontak implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** Where it runs: its relative paths are resolved against this. */
+    public Path workDir() {
+        return workDir;
     }
 
     public String log() {

@@ -6,8 +6,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,13 +57,10 @@ public final class SharedKontak {
     private static RunningKontak start() {
         try {
             Path workDir = Files.createTempDirectory("kontak-shared-");
-            Map<String, String> settings = new HashMap<>(TestDatabase.serverSettings());
-            settings.put("kontak.batch.size", "5");
-            settings.put("kontak.health.max-stale-ratio", "0.5");
-            settings.put("kontak.carddav.prune-interval", "PT1S"); // CardDavIT ages rows and waits for the pruning
-            Map<String, String> environment = new HashMap<>();
-            // as MicroProfile Config reads them from the environment: kontak.db.url is KONTAK_DB_URL
-            settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));
+            Map<String, String> environment = TestDatabase.serverEnvironment();
+            environment.put("KONTAK_BATCH_SIZE", "5");
+            environment.put("KONTAK_HEALTH_MAX_STALE_RATIO", "0.5");
+            environment.put("KONTAK_CARDDAV_PRUNE_INTERVAL", "PT1S"); // CardDavIT ages rows and waits for the pruning
             return RunningKontak.startWar(workDir, environment,
                     Path.of(System.getProperty("kontak.war", "target/kontak.war")));
         } catch (IOException e) {

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -143,6 +145,14 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     /** What every test server of this run is configured with: this run's database, the test admin, fast hashing. */
+    /** The same as environment variables, as MicroProfile Config reads them: kontak.db.url is KONTAK_DB_URL. */
+    public static Map<String, String> serverEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        serverSettings().forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_")
+                .toUpperCase(Locale.ROOT), value));
+        return environment;
+    }
+
     static Map<String, String> serverSettings() {
         return Map.of(
                 "kontak.db.url", url,

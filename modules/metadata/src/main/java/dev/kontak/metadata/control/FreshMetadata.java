@@ -99,7 +99,7 @@ public class FreshMetadata {
     private Optional<CachedMetadata> stillRight(CachedMetadata copy, Optional<Revalidation> revalidated) {
         UUID user = copy.userId();
         cache.invalidate(user, copy.cacheVersion() + 1);
-        long stamp = cache.stamp(user);
+        MetadataCache.Stamp stamp = cache.stamp(user);
         Optional<MetadataRows.RowVersion> row = rows.version(user);
         if (row.isEmpty()) {
             return Optional.empty();

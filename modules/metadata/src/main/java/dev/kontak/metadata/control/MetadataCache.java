@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +36,11 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * <li>a copy never replaces one with a higher cache_version;</li>
  * <li>a copy is served only while its user's stamp is the one it was stored (or kept) under: an invalidation or a
  * clear changes the stamp, so a copy from before it is never served again, even where removing it from the map
- * raced with an eviction and the copy stayed (a stress test with eviction on found such a copy served stale).</li>
+ * raced with an eviction and the copy stayed (a stress test with eviction on found such a copy served stale);</li>
+ * <li>a copy is served only while it was confirmed against the database within {@code kontak.cache.reconcile-interval}
+ * (default 1 s): when it was read (from the stamp's time, taken before the read) or when the reconciliation last
+ * found the row at its version ({@link #confirm}). So even if every invalidation message is lost, no copy served
+ * misses a change committed longer than that ago.</li>
  * </ul>
  * Stamps live in a fixed array of counters indexed by the user's hash (never evicted, so eviction cannot forget
  * an invalidation), plus one counter of clears; two users sharing a counter only cost a reload. A stamp is the sum
@@ -55,8 +61,15 @@ public class MetadataCache {
     /** What an entry takes besides the contact ids: the key, the copy and its instant, Caffeine's node. */
     static final int ENTRY_BYTES = 200;
 
-    /** A copy and the user's stamp it is good for. */
-    private record Stamped(CachedMetadata copy, long stamp) {
+    /**
+     * Taken before the database is read: what the user's counters were, and when ({@link Ticker} nanoseconds). A
+     * copy read after it is stored under it ({@link #offer}) and counts as confirmed at that time.
+     */
+    public record Stamp(long count, long takenAt) {
+    }
+
+    /** A copy, the count it is good for, and when it was last confirmed current. */
+    private record Stamped(CachedMetadata copy, long count, long confirmedAt) {
     }
 
     private static final int STRIPES = 4096;
@@ -65,10 +78,16 @@ public class MetadataCache {
     private final AtomicLong clears = new AtomicLong();
     private Cache<UUID, Stamped> copies;
     private long maxWeight;
+    private Ticker ticker;
+    private long confirmedFor;
 
     @Inject
     @ConfigProperty(name = "kontak.cache.max-weight", defaultValue = "10%")
     String maxWeightSetting;
+
+    @Inject
+    @ConfigProperty(name = "kontak.cache.reconcile-interval", defaultValue = "PT1S")
+    Duration reconcileInterval;
 
     @Inject
     @Metric(name = MetadataMetrics.CACHE_HITS, absolute = true,
@@ -82,12 +101,15 @@ public class MetadataCache {
 
     @PostConstruct
     void start() {
-        start(MemoryBudget.bytes(maxWeightSetting, Runtime.getRuntime().maxMemory()), Ticker.systemTicker());
+        start(MemoryBudget.bytes(maxWeightSetting, Runtime.getRuntime().maxMemory()), Ticker.systemTicker(),
+                reconcileInterval);
     }
 
-    /** Tests give the bound in bytes and a ticker of their own. */
-    void start(long maxBytes, Ticker ticker) {
+    /** Tests give the bound in bytes, a ticker of their own and how long a confirmation lasts. */
+    void start(long maxBytes, Ticker ticker, Duration confirmationLasts) {
         maxWeight = maxBytes;
+        this.ticker = ticker;
+        confirmedFor = confirmationLasts.toNanos();
         copies = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((UUID user, Stamped entry) -> weightOf(entry.copy()))
@@ -109,28 +131,39 @@ public class MetadataCache {
 
     /** Reads the user's copy with {@code loader} and offers it, stamped before the read; not counted as a read. */
     public Optional<CachedMetadata> load(UUID user, Supplier<Optional<CachedMetadata>> loader) {
-        long stamp = stamp(user);
+        Stamp stamp = stamp(user);
         Optional<CachedMetadata> loaded = loader.get();
         loaded.ifPresent(fresh -> offer(fresh, stamp));
         return loaded;
     }
 
-    /** The user's copy, if there is one still good for the user's stamp. */
+    /**
+     * The user's copy, if there is one still good for the user's stamp and confirmed recently enough. One that is
+     * not stays until the reconciliation confirms or drops it, or a load replaces it.
+     */
     public Optional<CachedMetadata> peek(UUID user) {
         Stamped entry = copies.getIfPresent(user);
         if (entry == null) {
             return Optional.empty();
         }
-        if (entry.stamp() != stamp(user)) {
+        if (entry.count() != count(user)) {
             copies.asMap().remove(user, entry);
+            return Optional.empty();
+        }
+        if (ticker.read() - entry.confirmedAt() > confirmedFor) {
             return Optional.empty();
         }
         return Optional.of(entry.copy());
     }
 
     /** Taken before reading the database; see {@link #offer}. */
-    public long stamp(UUID user) {
-        return invalidations.get(stripe(user)) + clears.get();
+    public Stamp stamp(UUID user) {
+        return new Stamp(count(user), ticker.read());
+    }
+
+    /** The users this node holds copies of, for the reconciliation. */
+    public List<UUID> users() {
+        return List.copyOf(copies.asMap().keySet());
     }
 
     /**
@@ -139,24 +172,23 @@ public class MetadataCache {
      *
      * @return whether it was stored (Caffeine may still evict it, or another user, to stay within the bound)
      */
-    public boolean offer(CachedMetadata copy, long stamp) {
+    public boolean offer(CachedMetadata copy, Stamp stamp) {
         UUID user = copy.userId();
         if (weightOf(copy) > maxWeight) {
             dropOlderThan(user, copy.cacheVersion());
             return false;
         }
         boolean[] stored = {false};
-        Stamped entry = new Stamped(copy, stamp);
+        Stamped entry = new Stamped(copy, stamp.count(), stamp.takenAt());
         copies.asMap().compute(user, (key, current) -> {
-            boolean newer = current != null && current.stamp() == stamp
-                    && current.copy().cacheVersion() >= copy.cacheVersion();
-            if (stamp(user) != stamp || newer) {
+            if (count(user) != stamp.count() || current != null && current.count() == stamp.count()
+                    && isNewer(current, copy.cacheVersion(), stamp.takenAt())) {
                 return current;
             }
             stored[0] = true;
             return entry;
         });
-        if (stored[0] && stamp(user) != stamp) {
+        if (stored[0] && count(user) != stamp.count()) {
             copies.asMap().remove(user, entry);
             return false;
         }
@@ -170,9 +202,31 @@ public class MetadataCache {
 
     /** The user's row changed (committed): drop the copy unless it already has that version or a newer one. */
     public void invalidate(UUID user, long committedVersion) {
-        long stamp = invalidations.incrementAndGet(stripe(user)) + clears.get();
+        long count = invalidations.incrementAndGet(stripe(user)) + clears.get();
         copies.asMap().computeIfPresent(user, (key, current) -> current.copy().cacheVersion() >= committedVersion
-                && stamp(user) == stamp ? new Stamped(current.copy(), stamp) : null);
+                && count(user) == count ? new Stamped(current.copy(), count, current.confirmedAt()) : null);
+    }
+
+    /**
+     * The database held the user's row at {@code version} when read after {@code taken}: a copy at that version
+     * counts as confirmed then, one behind it is dropped.
+     *
+     * @return whether a copy was dropped
+     */
+    public boolean confirm(UUID user, long version, Stamp taken) {
+        Stamped entry = copies.getIfPresent(user);
+        if (entry == null) {
+            return false;
+        }
+        if (entry.copy().cacheVersion() < version) {
+            invalidate(user, version);
+            return true;
+        }
+        copies.asMap().computeIfPresent(user, (key, current) -> current.count() == taken.count()
+                && count(user) == taken.count() && current.copy().cacheVersion() == version
+                && current.confirmedAt() < taken.takenAt()
+                ? new Stamped(current.copy(), current.count(), taken.takenAt()) : current);
+        return false;
     }
 
     /** Forget everything: for a node that may have missed invalidations. */
@@ -199,6 +253,16 @@ public class MetadataCache {
 
     private void dropOlderThan(UUID user, long version) {
         copies.asMap().computeIfPresent(user, (key, current) -> current.copy().cacheVersion() >= version ? current : null);
+    }
+
+    /** Whether the stored copy is at least as new as one at this version confirmed at this time. */
+    private static boolean isNewer(Stamped current, long version, long confirmedAt) {
+        long stored = current.copy().cacheVersion();
+        return stored > version || stored == version && current.confirmedAt() >= confirmedAt;
+    }
+
+    private long count(UUID user) {
+        return invalidations.get(stripe(user)) + clears.get();
     }
 
     static int weightOf(CachedMetadata copy) {

@@ -9,6 +9,9 @@ public final class MetadataMetrics {
     /** The counters read here and the timers the figures read, named once for the beans that declare them. */
     public static final String CACHE_HITS = "kontak.metadata.cache.hits";
     public static final String CACHE_MISSES = "kontak.metadata.cache.misses";
+    /** Cluster messages found missing, and copies the reconciliation found behind the database. */
+    public static final String LOST_INVALIDATIONS = "kontak.metadata.cache.lost-invalidations";
+    public static final String RECONCILED_COPIES = "kontak.metadata.cache.reconciled";
     /** Full recomputes; refreshes of stale rows that needed none are counted apart. */
     public static final String REFRESHES = "kontak.metadata.refreshes";
     public static final String CHEAP_REFRESHES = "kontak.metadata.refreshes.cheap";

@@ -12,7 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,6 +80,15 @@ public class MetadataRows {
                         + " WHERE m.userId = :user", Object[].class).setParameter("user", user).getResultStream()
                 .findFirst()
                 .map(row -> new RowVersion(((Number) row[0]).longValue(), (Instant) row[1], ((Number) row[2]).intValue()));
+    }
+
+    /** The rows' cache_versions as committed now, by user; users without a row are left out. */
+    public Map<UUID, Long> versions(Collection<UUID> users) {
+        Map<UUID, Long> versions = new HashMap<>();
+        em.createQuery("SELECT m.userId, m.cacheVersion FROM UserMetadata m WHERE m.userId IN :users", Object[].class)
+                .setParameter("users", users).getResultList()
+                .forEach(row -> versions.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return versions;
     }
 
     /** What the row and the access list say now, in the shape a full recompute produces. */

@@ -35,7 +35,7 @@ class FreshMetadataTest {
 
     FreshMetadataTest() {
         fresh.cache = new MetadataCache();
-        fresh.cache.start(10_000_000, Ticker.systemTicker());
+        fresh.cache.start(10_000_000, Ticker.systemTicker(), Duration.ofDays(1));
         fresh.cache.hits = new CountingCounter();
         fresh.cache.misses = new CountingCounter();
         fresh.rows = database.rows;
@@ -115,7 +115,7 @@ class FreshMetadataTest {
 
     @Test
     void aCopyTheCacheWouldNotKeepIsNeverLoaded() {
-        fresh.cache.start(MetadataCache.ENTRY_BYTES, Ticker.systemTicker());
+        fresh.cache.start(MetadataCache.ENTRY_BYTES, Ticker.systemTicker(), Duration.ofDays(1));
         database.row(3, NOW);
 
         assertTrue(fresh.forViewing(user).isEmpty());

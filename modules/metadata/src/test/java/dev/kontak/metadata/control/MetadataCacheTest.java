@@ -148,19 +148,54 @@ class MetadataCacheTest {
     }
 
     @Test
-    void copiesDoNotExpireWithTimeTheMaximumAgeIsCheckedByTheirReaders() {
+    void aCopyIsServedOnlyWithinASecondOfItsLastConfirmation() {
         FakeTicker ticker = new FakeTicker();
-        MetadataCache timed = TestCaches.weighing(1_000_000, ticker);
+        MetadataCache timed = TestCaches.confirmedFor(Duration.ofSeconds(1), 1_000_000, ticker);
         timed.offer(copy(user, 1, List.of(contact)), timed.stamp(user));
 
-        ticker.advance(Duration.ofDays(30));
+        ticker.advance(Duration.ofMillis(600));
+        MetadataCache.Stamp beforeTheRead = timed.stamp(user);
+        ticker.advance(Duration.ofMillis(300));
+        assertTrue(timed.peek(user).orElseThrow().canAccess(contact), "900 ms after it was read");
+        assertFalse(timed.confirm(user, 1, beforeTheRead), "the row is still at version 1: kept");
+        ticker.advance(Duration.ofMillis(600));
+        assertTrue(timed.peek(user).isPresent(), "confirmed 900 ms ago, by a read begun after the 600th ms");
+        ticker.advance(Duration.ofMillis(200));
+        assertTrue(timed.peek(user).isEmpty(), "not confirmed for 1.1 s: not served");
 
-        assertTrue(timed.peek(user).orElseThrow().canAccess(contact));
+        timed.confirm(user, 1, timed.stamp(user));
+        assertTrue(timed.peek(user).isPresent(), "confirmed again");
+    }
+
+    @Test
+    void aConfirmationThatFindsANewerRowDropsTheCopy() {
+        cache.offer(copy(user, 1, List.of(contact)), cache.stamp(user));
+        MetadataCache.Stamp beforeTheRead = cache.stamp(user);
+
+        assertTrue(cache.confirm(user, 2, beforeTheRead));
+
+        assertTrue(cache.peek(user).isEmpty());
+        assertFalse(cache.offer(copy(user, 1, List.of(contact)), beforeTheRead), "nor is a copy read before kept");
+    }
+
+    @Test
+    void aConfirmationRacedByAnInvalidationConfirmsNothing() {
+        FakeTicker ticker = new FakeTicker();
+        MetadataCache timed = TestCaches.confirmedFor(Duration.ofSeconds(1), 1_000_000, ticker);
+        timed.offer(copy(user, 3, List.of()), timed.stamp(user));
+        ticker.advance(Duration.ofMillis(800));
+        MetadataCache.Stamp beforeTheRead = timed.stamp(user);
+        timed.invalidate(user, 3);
+
+        timed.confirm(user, 3, beforeTheRead);
+        ticker.advance(Duration.ofMillis(300));
+
+        assertTrue(timed.peek(user).isEmpty(), "the copy's confirmation stays the one from its read");
     }
 
     @Test
     void clearingRefusesCopiesLoadedBefore() {
-        long stamp = cache.stamp(user);
+        MetadataCache.Stamp stamp = cache.stamp(user);
         cache.clear();
 
         assertFalse(cache.offer(copy(user, 3, List.of()), stamp));

@@ -2,6 +2,7 @@ package dev.kontak.metadata.control;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.kontak.metadata.entity.CachedMetadata;
+import java.time.Duration;
 
 /** Metadata caches built without a server, for tests and benchmarks: counters of their own, a given ticker. */
 public final class TestCaches {
@@ -13,11 +14,16 @@ public final class TestCaches {
         return weighing(maxBytes, new FakeTicker());
     }
 
+    /** Copies stay confirmed for a day: the tests that do not look at reconciliation never see one lapse. */
     public static MetadataCache weighing(long maxBytes, Ticker ticker) {
+        return confirmedFor(Duration.ofDays(1), maxBytes, ticker);
+    }
+
+    public static MetadataCache confirmedFor(Duration confirmationLasts, long maxBytes, Ticker ticker) {
         MetadataCache cache = new MetadataCache();
         cache.hits = new CountingCounter();
         cache.misses = new CountingCounter();
-        cache.start(maxBytes, ticker);
+        cache.start(maxBytes, ticker, confirmationLasts);
         return cache;
     }
 

@@ -1,0 +1,61 @@
+package dev.kontak.web.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * A request failed because the database could not be reached (stopped, restarting, cut off): the client is told
+ * 503 with {@code Retry-After}, never 500, since trying again shortly is the right thing to do. The failure is
+ * known by its causes: a refused or broken connection, or an SQL state of class 08 (connection exception) or of
+ * PostgreSQL's shutting down (57P01-57P03).
+ */
+public final class DatabaseOutage {
+
+    /** Seconds a client is asked to wait; Kontak serves again within two of the database's return. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Set<String> SHUTTING_DOWN = Set.of("57P01", "57P02", "57P03");
+
+    private DatabaseOutage() {
+    }
+
+    public static boolean explains(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SHUTTING_DOWN.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A readiness check that needs the database is DOWN while it cannot be reached, rather than failing. */
+    public static HealthCheckResponse downWhileUnreachable(String check, Supplier<HealthCheckResponse> reading) {
+        try {
+            return reading.get();
+        } catch (RuntimeException e) {
+            if (!explains(e)) {
+                throw e;
+            }
+            return HealthCheckResponse.named(check).down().withData("error", "database unreachable").build();
+        }
+    }
+
+    /** Asks the client to come back: {@code Retry-After} on a 503. */
+    public static void askToRetry(HttpServletResponse response) {
+        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    }
+}
