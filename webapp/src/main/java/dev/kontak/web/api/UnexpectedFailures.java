@@ -20,8 +20,7 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
     static final String UNREADABLE = "The body could not be read: send JSON whose values have the right kind "
             + "(text, number, an id, a time like 2026-11-26T10:00:00Z, a type like CALL).";
 
-    static final String OUTAGE = "Kontak cannot reach its database just now; nothing was changed. Try again in a few"
-            + " seconds.";
+    static final String OUTAGE = "Kontak cannot reach its database just now. Try again in a few seconds.";
 
     private static final Logger LOG = Logger.getLogger(UnexpectedFailures.class.getName());
 

@@ -1,19 +1,24 @@
 package dev.kontak.web.platform;
 
+import jakarta.resource.ResourceException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.SystemException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * A request failed because the database could not be reached (stopped, restarting, cut off): the client is told
  * 503 with {@code Retry-After}, never 500, since trying again shortly is the right thing to do. The failure is
- * known by its causes: a refused or broken connection, or an SQL state of class 08 (connection exception) or of
- * PostgreSQL's shutting down (57P01-57P03).
+ * known by its causes: a refused or broken connection, an SQL state of class 08 (connection exception) or of
+ * PostgreSQL's shutting down (57P01-57P03), the pool failing to hand out a working connection, or the transaction
+ * manager failing to end a transaction (the database is Kontak's one resource; the pool's and the transaction
+ * manager's exceptions carry PostgreSQL's message but not its exception).
  */
 public final class DatabaseOutage {
 
@@ -28,7 +33,8 @@ public final class DatabaseOutage {
     public static boolean explains(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLNonTransientConnectionException || cause instanceof SystemException
+                    || cause instanceof XAException || cause instanceof ResourceException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

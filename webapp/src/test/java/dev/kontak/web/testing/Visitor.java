@@ -34,6 +34,15 @@ public class Visitor {
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
+    /**
+     * Speaking HTTP/1.1 only, as browsers do over plain HTTP (Java's client otherwise asks to upgrade to HTTP/2 on
+     * every new connection).
+     */
+    public static Visitor overHttp11(URI base) {
+        return new Visitor(base, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
     private Visitor(URI base, HttpClient http) {
         this.base = base;
         this.http = http;

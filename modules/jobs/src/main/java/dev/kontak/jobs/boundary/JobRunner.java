@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link Job}s: one step at a time, each committed on its own, the run's progress and checkpoint recorded
@@ -31,8 +32,13 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobRunner {
 
-    /** Renewed after every step; a run whose node dies is free to be replaced this long after its last step. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Renewed after every step ({@code kontak.jobs.lease}, default PT2M); a run whose node dies counts as
+     * interrupted, and is free to be resumed or replaced, this long after its last step.
+     */
+    @Inject
+    @ConfigProperty(name = "kontak.jobs.lease", defaultValue = "PT2M")
+    Duration lease;
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
@@ -62,7 +68,7 @@ public class JobRunner {
         JobRun run = begin(job, () -> new JobRun(job.kind(), job.lease(), startedBy, node.name(), job.total(),
                 clock.instant())).orElseThrow(JobAlreadyRunning::new);
         submit(job, run);
-        return runs.progress(run, LEASE);
+        return runs.progress(run, lease);
     }
 
     /**
@@ -72,12 +78,12 @@ public class JobRunner {
      * @throws JobAlreadyRunning if a run of its lease goes on, on any node
      */
     public JobProgress resume(Job job, UUID interrupted, UUID startedBy) {
-        JobRun stopped = runs.interrupted(job.lease(), job.kind(), LEASE).filter(run -> run.id().equals(interrupted))
+        JobRun stopped = runs.interrupted(job.lease(), job.kind(), lease).filter(run -> run.id().equals(interrupted))
                 .orElseThrow(() -> new JobNotResumable(interrupted));
         JobRun run = begin(job, () -> stopped.resuming(startedBy, node.name(), clock.instant()))
                 .orElseThrow(JobAlreadyRunning::new);
         submit(job, run);
-        return runs.progress(run, LEASE);
+        return runs.progress(run, lease);
     }
 
     /**
@@ -88,7 +94,7 @@ public class JobRunner {
      * @return the run as it ended; empty if it did not run
      */
     public Optional<JobRun> runHere(Job job) {
-        Optional<JobRun> stopped = runs.interrupted(job.lease(), job.kind(), LEASE).filter(run -> run.resumes() == null);
+        Optional<JobRun> stopped = runs.interrupted(job.lease(), job.kind(), lease).filter(run -> run.resumes() == null);
         Optional<JobRun> run = begin(job, () -> stopped.map(from -> from.resuming(null, node.name(), clock.instant()))
                 .orElseGet(() -> new JobRun(job.kind(), job.lease(), null, node.name(), job.total(), clock.instant())));
         return run.map(started -> work(job, started));
@@ -101,12 +107,12 @@ public class JobRunner {
 
     /** Where the run is, or how it ended; empty if there is no such run. */
     public Optional<JobProgress> progress(UUID run) {
-        return runs.find(run).map(found -> runs.progress(found, LEASE));
+        return runs.find(run).map(found -> runs.progress(found, lease));
     }
 
     /** The run of the lease that goes on, or else the last one that ended; empty before the first run. */
-    public Optional<JobProgress> latest(String lease) {
-        return runs.latest(lease, LEASE);
+    public Optional<JobProgress> latest(String name) {
+        return runs.latest(name, lease);
     }
 
     private Optional<JobRun> begin(Job job, Supplier<JobRun> next) {
@@ -114,11 +120,11 @@ public class JobRunner {
             return Optional.empty();
         }
         try {
-            if (!leases.take(job.lease(), node.name(), LEASE)) {
+            if (!leases.take(job.lease(), node.name(), lease)) {
                 here.remove(job.lease());
                 return Optional.empty();
             }
-            return Optional.of(runs.start(next.get(), LEASE));
+            return Optional.of(runs.start(next.get(), lease));
         } catch (RuntimeException e) {
             leases.renew(job.lease(), node.name(), Duration.ZERO);
             here.remove(job.lease());
@@ -146,7 +152,7 @@ public class JobRunner {
                     outcome = JobOutcome.CANCELLED;
                     break;
                 }
-                if (!leases.renew(job.lease(), node.name(), LEASE)) {
+                if (!leases.renew(job.lease(), node.name(), lease)) {
                     LOG.warning(() -> "Job " + job.kind() + " stopped: its lease expired and another node took it");
                     outcome = JobOutcome.INTERRUPTED;
                     break;

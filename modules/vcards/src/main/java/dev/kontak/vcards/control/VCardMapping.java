@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -60,6 +61,9 @@ import java.util.stream.Stream;
  * named by its name's parts, else its organisation, first e-mail or first phone, as address books show such cards.
  */
 public final class VCardMapping {
+
+    /** RFC 6350's iana-token and x-name: what a property may be called. */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z0-9-]+");
 
     static final String FAVOURITE = "X-KONTAK-FAVOURITE";
     /** Where vCard 2.1 and 3.0, which have no ANNIVERSARY, keep it (Apple's and Evolution's choice). */
@@ -173,6 +177,9 @@ public final class VCardMapping {
         Set<String> mappedGroups = new HashSet<>();
         VCard other = new VCard();
         for (VCardProperty property : vcard.getProperties()) {
+            if (property instanceof RawProperty raw && !PROPERTY_NAME.matcher(raw.getPropertyName()).matches()) {
+                continue; // a line without a valid name ("", "X-Ä") cannot be written back
+            }
             if (isMapped(property)) {
                 if (property.getGroup() != null) {
                     mappedGroups.add(property.getGroup().toLowerCase(Locale.ROOT));

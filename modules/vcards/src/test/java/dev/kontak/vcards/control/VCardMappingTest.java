@@ -1,6 +1,7 @@
 package dev.kontak.vcards.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,19 @@ class VCardMappingTest {
                 read.phones());
         assertEquals(List.of(new EmailAddress("work", "bung@merdeka.example")), read.emails());
         assertEquals(new PartialDate(1901, MonthDay.of(6, 6)), read.birthday());
+    }
+
+    /** FuzzedRequestsIT found a card with a line ":" answered 500: such lines cannot be kept, the rest is read. */
+    @Test
+    void linesWithoutAValidPropertyNameAreLeftOut() {
+        VCard odd = Ezvcard.parse("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Odd Card\r\n:\r\nX-\u00c4:umlaut\r\n"
+                + "X-KEPT:yes\r\nEND:VCARD\r\n").first();
+
+        ContactDetails read = VCardMapping.toDetails(odd);
+
+        assertEquals("Odd Card", read.name());
+        assertTrue(read.otherProperties().contains("X-KEPT:yes"), read.otherProperties());
+        assertFalse(read.otherProperties().contains("umlaut"), read.otherProperties());
     }
 
     @Test
