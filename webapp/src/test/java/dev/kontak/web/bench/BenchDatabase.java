@@ -109,6 +109,11 @@ final class BenchDatabase {
         return ((Number) value("SELECT count(*) FROM user_contact_access WHERE user_id = ?", user)).longValue();
     }
 
+    /** Connections open to this database, Kontak's pools and anyone else's. */
+    long connections() throws SQLException {
+        return ((Number) value("SELECT count(*) FROM pg_stat_activity WHERE datname = ?", name)).longValue();
+    }
+
     long contacts() throws SQLException {
         return ((Number) value("SELECT count(*) FROM contacts")).longValue();
     }

@@ -298,6 +298,58 @@ class MetadataConsistencyIT {
         assertEquals(data.read(() -> refresher.compute(member)), data.read(() -> rows.current(member).orElseThrow()));
     }
 
+    /**
+     * The soak benchmark found a member removed while a contact was being shared keeping access to it: a share and a
+     * change of members read each other's state before either committed. Here an owner's shares and unshares race
+     * the removal and return of the members, many rounds: afterwards everyone's metadata and access are a full
+     * recompute.
+     */
+    @Test
+    void sharingRacingChangesOfMembersLeavesEveryoneWithWhatTheDataGrants() throws Exception {
+        UUID owner = data.newUser("racing-owner");
+        List<UUID> members = List.of(data.newUser("racing-a"), data.newUser("racing-b"));
+        Team team = data.as(owner, () -> teams.create("Racing"));
+        for (UUID member : members) {
+            data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+        }
+        List<UUID> contacts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            contacts.add(data.as(owner, () -> book.create(details("Raced " + n))).id());
+        }
+        List<Callable<Void>> racers = new ArrayList<>();
+        for (UUID contact : contacts) {
+            racers.add(() -> {
+                for (int round = 0; round < 15; round++) {
+                    UUID shareWith = round % 2 == 0 ? team.id() : null;
+                    data.as(owner, () -> book.shareWith(contact, shareWith));
+                }
+                return null;
+            });
+        }
+        for (UUID member : members) {
+            racers.add(() -> {
+                for (int round = 0; round < 15; round++) {
+                    data.as(owner, () -> {
+                        teams.removeMember(team.id(), UserId.of(member));
+                        return null;
+                    });
+                    data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+                }
+                return null;
+            });
+        }
+
+        for (Future<Void> racer : executor.invokeAll(racers)) {
+            racer.get();
+        }
+
+        for (UUID user : List.of(owner, members.get(0), members.get(1))) {
+            assertEquals(data.read(() -> refresher.compute(user)), data.read(() -> rows.current(user).orElseThrow()),
+                    "metadata of " + user);
+        }
+    }
+
     @Test
     void parallelCreationsLoseNoUpdate() throws Exception {
         UUID user = data.newUser("parallel");

@@ -10,6 +10,7 @@ import dev.kontak.contacts.events.ContactOperation;
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.ActsForCaller;
+import dev.kontak.kernel.transactions.RetriedOnDeadlock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 @ActsForCaller
+@RetriedOnDeadlock
 public class ActivityLog {
 
     @PersistenceContext

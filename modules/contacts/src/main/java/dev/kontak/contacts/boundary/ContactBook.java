@@ -21,6 +21,7 @@ import dev.kontak.contacts.events.ContactsChanged;
 import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.ActsForCaller;
+import dev.kontak.kernel.transactions.RetriedOnDeadlock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -65,6 +66,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 @ApplicationScoped
 @Transactional
 @ActsForCaller
+@RetriedOnDeadlock
 public class ContactBook {
 
     private static final int MATCHING_PAGE = 500;
@@ -471,6 +473,7 @@ public class ContactBook {
     /** @param teamId a team the owner belongs to, or null to stop sharing */
     public Contact shareWith(UUID contactId, UUID teamId) {
         UserId user = caller.id();
+        holdTeams(contactId, teamId);
         Contact contact = accessible(user, contactId, ContactOperation.SHARE, LockModeType.PESSIMISTIC_WRITE);
         if (!contact.isOwnedBy(user)) {
             throw new ContactRefused("Only the owner can share this contact.");
@@ -480,6 +483,20 @@ public class ContactBook {
         }
         sharing.shareWith(contact, teamId, user);
         return withCard(contact);
+    }
+
+    /**
+     * The teams a share moves the contact between, held before the contact is locked: the order a change of a
+     * team's members takes them in ({@link Memberships#hold}).
+     */
+    private void holdTeams(UUID contactId, UUID target) {
+        SortedSet<UUID> teams = new TreeSet<>();
+        em.createQuery("SELECT c.teamId FROM Contact c WHERE c.id = :id AND c.teamId IS NOT NULL", UUID.class)
+                .setParameter("id", contactId).getResultStream().forEach(teams::add);
+        if (target != null) {
+            teams.add(target);
+        }
+        teams.forEach(memberships::hold);
     }
 
     /**

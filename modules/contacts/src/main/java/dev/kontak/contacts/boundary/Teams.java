@@ -12,6 +12,7 @@ import dev.kontak.kernel.UserId;
 import dev.kontak.kernel.columns.StorableText;
 import dev.kontak.kernel.rls.ActingUser;
 import dev.kontak.kernel.rls.ActsForCaller;
+import dev.kontak.kernel.transactions.RetriedOnDeadlock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 @ActsForCaller
+@RetriedOnDeadlock
 public class Teams {
 
     private static final String NOT_FOUND = "Team not found.";
@@ -68,6 +70,7 @@ public class Teams {
 
     public TeamMember addMember(UUID teamId, @NotBlank(message = "Enter an e-mail address.") String email) {
         requireOwner(caller.id(), teamId);
+        memberships.hold(teamId);
         Account account = accounts.findByEmail(email)
                 .orElseThrow(() -> new TeamRefused("No account has this e-mail address."));
         if (memberships.find(teamId, UserId.of(account.id())).isPresent()) {
@@ -82,6 +85,7 @@ public class Teams {
         if (owner.equals(memberId)) {
             throw new TeamRefused("You own this team: you cannot remove yourself.");
         }
+        memberships.hold(teamId);
         TeamMember member = memberships.find(teamId, memberId)
                 .orElseThrow(() -> new TeamRefused("This person is not a member of the team."));
         part(member, owner);
@@ -89,6 +93,7 @@ public class Teams {
 
     public void leave(UUID teamId) {
         UserId user = caller.id();
+        memberships.hold(teamId);
         TeamMember member = memberships.find(teamId, user).orElseThrow(() -> new TeamRefused(NOT_FOUND));
         if (member.isOwner()) {
             throw new TeamRefused("You own this team: owners cannot leave it.");

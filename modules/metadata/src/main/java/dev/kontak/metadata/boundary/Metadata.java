@@ -75,7 +75,7 @@ public class Metadata {
 
     /**
      * Answered from this node's copy (a map lookup), which is dropped as soon as a change commits anywhere in the
-     * cluster, and never used when older than kontak.metadata.max-age.
+     * cluster, and never used when the database has not confirmed it within kontak.cache.reconcile-interval.
      */
     public CacheValidity cacheValidity(long version) {
         long current = fresh.version(caller.id().value());

@@ -21,7 +21,8 @@ import javax.naming.NamingException;
  * node missed while it was cut off from the others. So whenever this node's view of the cluster changes (a member
  * left or crashed, a member joined, a split cluster merged again), it forgets every copy it holds: what it reads
  * next comes from the database. Until Hazelcast's failure detector notices a silent partition, the copies are
- * bounded by {@code kontak.metadata.max-age} as always; writes never trust a copy anyway.
+ * bounded by the reconciliation ({@code kontak.cache.reconcile-interval}, see {@link MetadataCache#confirm}); writes
+ * never trust a copy anyway.
  */
 @ApplicationScoped
 public class ClusterMembership implements MembershipListener, LifecycleListener {

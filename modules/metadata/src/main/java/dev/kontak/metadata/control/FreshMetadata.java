@@ -14,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A user's metadata as this node may use it: its in-memory copy (a map lookup), unless that is older than
  * {@code kontak.metadata.max-age}, in which case the row is refreshed if it is that old too (cheaply, see
- * {@link MetadataRefresher#refreshIfStale}) and read again even when it is fresher. So a copy that missed an
- * invalidation (another node's message lost) lives at most the maximum age.
+ * {@link MetadataRefresher#refreshIfStale}) and read again even when it is fresher. A copy that missed an
+ * invalidation (another node's message lost) is not served longer than {@code kontak.cache.reconcile-interval}
+ * after the database last confirmed it ({@link MetadataCache#peek}).
  *
  * <p>No answer costs more than loading a small user's copy, whatever the number of contacts. Reading again keeps a copy that is still right: the
  * row's version is read, and if it is the copy's own (or the one a cheap refresh made of it, which changed nothing

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public class MetadataUpdater {
      * access each), never O(contacts).
      */
     private void update(List<ContactChanged> changes) {
+        teamsOf(changes).forEach(memberships::hold);
         Map<UUID, SortedSet<UUID>> had = access.holdUsersWith(changes.stream()
                 .filter(change -> change.kind() != ContactChanged.Kind.CREATED).map(ContactChanged::contactId).toList());
         Map<UUID, Set<UUID>> members = new HashMap<>();
@@ -117,6 +119,19 @@ public class MetadataUpdater {
         }
         bookChanges.record(accessChanges.logged, versions, now);
         metadataChanges.fire(new MetadataChanged(versions));
+    }
+
+    /** The teams the contacts were shared with before or after the changes, in id order (the order they are held in). */
+    private static SortedSet<UUID> teamsOf(List<ContactChanged> changes) {
+        SortedSet<UUID> teams = new TreeSet<>();
+        for (ContactChanged change : changes) {
+            for (ContactState state : Arrays.asList(change.before(), change.after())) {
+                if (state != null && state.teamId() != null) {
+                    teams.add(state.teamId());
+                }
+            }
+        }
+        return teams;
     }
 
     /** Who can access the contact after the change: its owner and its team's members (each team read once a pass). */
