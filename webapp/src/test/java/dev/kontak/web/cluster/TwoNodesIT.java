@@ -232,8 +232,9 @@ class TwoNodesIT {
                 while (!done.get()) {
                     assertEquals(201, a.sendJson("POST", members, "{\"email\":\"" + teammate + "\"}", owner,
                             PASSWORD).statusCode());
-                    assertEquals(204, a.sendJson("DELETE", members + "/" + teammateId, null, owner, PASSWORD)
-                            .statusCode());
+                    HttpResponse<String> removed = a.sendJson("DELETE", members + "/" + teammateId, null, owner,
+                            PASSWORD);
+                    assertEquals(204, removed.statusCode(), removed.body());
                 }
                 return null;
             });
@@ -325,6 +326,8 @@ class TwoNodesIT {
         admin.get("/admin/metadata");
         assertEquals(303, admin.submit("/admin/metadata/batch", Map.of("kind", "REFRESH")).statusCode());
         nodeA.kill();
+        Files.writeString(Files.createDirectories(Path.of("target", "cluster-logs")).resolve("node-a-killed.log"),
+                nodeA.log());
         Thread.sleep(1_000);
         done.set(true);
         for (Future<?> writer : writers) {

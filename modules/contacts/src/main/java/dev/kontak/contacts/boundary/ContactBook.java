@@ -511,6 +511,9 @@ public class ContactBook {
                 throw new CursorRefused();
             }
         }
+        if (filesNothing(query.label())) {
+            return new ContactPage(List.of(), order, null, null);
+        }
         List<Segment> segments;
         if (!query.isSearch()) {
             segments = List.of(Segment.everything(order == ContactOrder.NEWEST));
@@ -530,11 +533,16 @@ public class ContactBook {
     /** How many contacts the caller may access are filed under the label, counted up to {@code limit}. */
     public MatchCount countFiled(String label, String text, int limit) {
         SearchTerm term = text == null || text.isBlank() ? null : SearchTerm.of(text);
-        if (term != null && term.findsNothing()) {
+        if (term != null && term.findsNothing() || filesNothing(label)) {
             return new MatchCount(0, true);
         }
         long found = listing.count(caller.id(), term, label, limit + 1);
         return new MatchCount(Math.min(found, limit), found <= limit);
+    }
+
+    /** No label can hold a NUL character (StorableText), so none files anything under one with it. */
+    private static boolean filesNothing(String label) {
+        return label != null && label.indexOf('\0') >= 0;
     }
 
     /** The labels the caller's contacts are filed under, in order. */

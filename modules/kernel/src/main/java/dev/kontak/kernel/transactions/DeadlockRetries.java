@@ -53,7 +53,8 @@ public class DeadlockRetries {
 
     static boolean isRetriable(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && RETRIABLE.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && RETRIABLE.contains(sql.getSQLState())) {
                 return true;
             }
         }

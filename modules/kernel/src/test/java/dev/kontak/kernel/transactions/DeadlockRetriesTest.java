@@ -19,5 +19,7 @@ class DeadlockRetriesTest {
     void otherFailuresAreNot() {
         assertFalse(DeadlockRetries.isRetriable(new IllegalArgumentException("bad input")));
         assertFalse(DeadlockRetries.isRetriable(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        assertFalse(DeadlockRetries.isRetriable(new RuntimeException(new SQLException("pool: no connection"))),
+                "an SQL exception without a state (the pool's, while the database is away)");
     }
 }
