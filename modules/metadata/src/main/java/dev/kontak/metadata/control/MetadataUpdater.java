@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -121,10 +122,18 @@ public class MetadataUpdater {
         metadataChanges.fire(new MetadataChanged(versions));
     }
 
-    /** The teams the contacts were shared with before or after the changes, in id order (the order they are held in). */
+    /**
+     * The teams of the changes that move a contact into or out of a team (a share, an unshare, a contact created or
+     * deleted in one), in id order, the order they are held in. An edit or an activity changes no one's access, and
+     * holding its team would wait on a change of members that waits on the access row the edit's check holds.
+     */
     private static SortedSet<UUID> teamsOf(List<ContactChanged> changes) {
         SortedSet<UUID> teams = new TreeSet<>();
         for (ContactChanged change : changes) {
+            if (change.before() != null && change.after() != null
+                    && Objects.equals(change.before().teamId(), change.after().teamId())) {
+                continue;
+            }
             for (ContactState state : Arrays.asList(change.before(), change.after())) {
                 if (state != null && state.teamId() != null) {
                     teams.add(state.teamId());
