@@ -286,7 +286,7 @@ final class ScaleMeasurements {
     }
 
     /** The first sample of the series (a regular expression) in Prometheus text, labels ignored. */
-    private static Optional<Double> sample(String metrics, String series) {
+    static Optional<Double> sample(String metrics, String series) {
         Matcher sample = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$").matcher(metrics);
         return sample.find() ? Optional.of(Double.parseDouble(sample.group(1))) : Optional.empty();
     }

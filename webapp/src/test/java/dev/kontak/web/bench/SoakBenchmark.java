@@ -276,8 +276,7 @@ public final class SoakBenchmark {
     }
 
     private static double metric(String prometheus, String name) {
-        Matcher value = Pattern.compile("(?m)^" + name + "(\\{[^}]*})?\\s+(\\S+)$").matcher(prometheus);
-        return value.find() ? Double.parseDouble(value.group(2)) : Double.NaN;
+        return ScaleMeasurements.sample(prometheus, name).orElse(Double.NaN);
     }
 
     // ---- the report
