@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's run command with nothing configured: kontak.jar on the embedded database under KONTAK_DATA_DIR,
  * migrated at start-up, keeping its data (an app password included) across a restart; plus the settings only a
- * restart can change.
+ * restart can change. Hashing is set cheaper than the default (every API request here signs in).
  */
 class EmbeddedDefaultIT {
 
@@ -36,7 +36,8 @@ class EmbeddedDefaultIT {
         try (RunningKontak kontak = RunningKontak.start(workDir, Map.of(
                 "KONTAK_DATA_DIR", dataDir.toString(),
                 "KONTAK_ADMIN_EMAIL", "boss@kontak.test",
-                "KONTAK_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
+                "KONTAK_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "KONTAK_PASSWORD_ITERATIONS", "10000"))) {
             Visitor visitor = new Visitor(kontak.base());
 
             HttpResponse<String> login = visitor.get("/login");
@@ -84,7 +85,8 @@ class EmbeddedDefaultIT {
 
         try (RunningKontak restarted = RunningKontak.start(workDir, Map.of(
                 "KONTAK_DATA_DIR", dataDir.toString(),
-                "KONTAK_SIGNUP_ENABLED", "false"))) {
+                "KONTAK_SIGNUP_ENABLED", "false",
+                "KONTAK_PASSWORD_ITERATIONS", "10000"))) {
             Visitor visitor = new Visitor(restarted.base());
 
             assertEquals(200, visitor.getJson("/api/me", email, PASSWORD).statusCode(), "data survived the restart");

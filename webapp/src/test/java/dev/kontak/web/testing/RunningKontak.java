@@ -21,6 +21,13 @@ public final class RunningKontak implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
     private static final String DEFAULT_HEAP = "512m";
+    /**
+     * JVM options of every server the suite starts ({@code kontak.test.jvm-options}, set by the failsafe plugin; the
+     * benchmarks run without it): {@code -XX:TieredStopAtLevel=1} halves a start's CPU time, and the suite is
+     * CPU-bound on two cores.
+     */
+    static final List<String> TEST_JVM_OPTIONS = List.of(System.getProperty("kontak.test.jvm-options", "").split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
 
     private final Process process;
     private final Path workDir;
@@ -78,7 +85,9 @@ public final class RunningKontak implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile(workDir, "kontak-", ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-jar"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
+        command.addAll(TEST_JVM_OPTIONS);
+        command.add("-jar");
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())

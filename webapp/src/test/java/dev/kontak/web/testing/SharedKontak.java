@@ -47,6 +47,12 @@ public final class SharedKontak {
         }
     }
 
+    /** Everything the server has written to its console so far. */
+    public static synchronized String log() {
+        url();
+        return server.log();
+    }
+
     static synchronized void stop() {
         if (server != null) {
             server.close();

@@ -160,7 +160,7 @@ public class TestDatabase implements LauncherSessionListener {
                 "kontak.db.password", appPassword,
                 "kontak.db.owner-user", "postgres",
                 "kontak.db.owner-password", "postgres",
-                "kontak.password.iterations", "10000",
+                "kontak.password.iterations", "1024", // the fewest Jakarta Security allows: most API requests sign in
                 "kontak.admin.email", TestAccounts.ADMIN_EMAIL,
                 "kontak.admin.password", TestAccounts.ADMIN_PASSWORD);
     }
@@ -172,6 +172,7 @@ public class TestDatabase implements LauncherSessionListener {
             List<String> options = new ArrayList<>();
             serverSettings().forEach((key, value) -> options.add("-D" + key + "=" + value));
             options.add("-Xmx768m");
+            options.addAll(RunningKontak.TEST_JVM_OPTIONS);
             // a seed given to this run reaches the tests that run inside the server
             Optional.ofNullable(System.getProperty("kontak.test.seed")).ifPresent(seed -> options.add("-Dkontak.test.seed=" + seed));
             Files.write(file, options);
