@@ -308,10 +308,7 @@ class MetadataConsistencyIT {
     void sharingRacingChangesOfMembersLeavesEveryoneWithWhatTheDataGrants() throws Exception {
         UUID owner = data.newUser("racing-owner");
         List<UUID> members = List.of(data.newUser("racing-a"), data.newUser("racing-b"));
-        Team team = data.as(owner, () -> teams.create("Racing"));
-        for (UUID member : members) {
-            data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
-        }
+        Team team = teamOf(owner, "Racing", members);
         List<UUID> contacts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             int n = i;
@@ -327,27 +324,45 @@ class MetadataConsistencyIT {
                 return null;
             });
         }
-        for (UUID member : members) {
+        racers.addAll(leavingAndReturning(owner, team, members, 15));
+
+        raceAndCheck(racers, List.of(owner, members.get(0), members.get(1)));
+    }
+
+    /**
+     * The soak benchmark's race: while members are removed and added back, everyone with access edits the team's
+     * contacts and logs activities on them (the members' are refused while they are out). Afterwards everyone's
+     * metadata, counts and checksum included, equals a full recompute.
+     */
+    @Test
+    void editsAndActivitiesRacingChangesOfMembersLeaveEveryonesMetadataTrue() throws Exception {
+        UUID owner = data.newUser("editing-owner");
+        List<UUID> members = List.of(data.newUser("editing-a"), data.newUser("editing-b"));
+        Team team = teamOf(owner, "Editing", members);
+        List<UUID> contacts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            UUID contact = data.as(owner, () -> book.create(details("Edited " + n))).id();
+            data.as(owner, () -> book.shareWith(contact, team.id()));
+            contacts.add(contact);
+        }
+        List<Callable<Void>> racers = new ArrayList<>();
+        for (UUID editor : List.of(owner, members.get(0), members.get(1))) {
             racers.add(() -> {
-                for (int round = 0; round < 15; round++) {
-                    data.as(owner, () -> {
-                        teams.removeMember(team.id(), UserId.of(member));
-                        return null;
-                    });
-                    data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+                Random random = new Random(editor.getLeastSignificantBits());
+                for (int step = 0; step < 30; step++) {
+                    int n = step;
+                    UUID contact = contacts.get(random.nextInt(contacts.size()));
+                    attempt(step % 3 == 0
+                            ? () -> data.as(editor, () -> activities.log(contact, activity(n, random)))
+                            : () -> data.as(editor, () -> book.update(contact, details("Edited " + n), null)), "edit");
                 }
                 return null;
             });
         }
+        racers.addAll(leavingAndReturning(owner, team, members, 10));
 
-        for (Future<Void> racer : executor.invokeAll(racers)) {
-            racer.get();
-        }
-
-        for (UUID user : List.of(owner, members.get(0), members.get(1))) {
-            assertEquals(data.read(() -> refresher.compute(user)), data.read(() -> rows.current(user).orElseThrow()),
-                    "metadata of " + user);
-        }
+        raceAndCheck(racers, List.of(owner, members.get(0), members.get(1)));
     }
 
     @Test
@@ -569,6 +584,39 @@ class MetadataConsistencyIT {
                     "a rolled-back change evicts nothing");
         } finally {
             data.execute("DROP TRIGGER kontak_test_fail_cache ON user_metadata");
+        }
+    }
+
+    private Team teamOf(UUID owner, String name, List<UUID> members) {
+        Team team = data.as(owner, () -> teams.create(name));
+        for (UUID member : members) {
+            data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+        }
+        return team;
+    }
+
+    /** One racer per member, removed by the owner and added back, {@code rounds} times. */
+    private List<Callable<Void>> leavingAndReturning(UUID owner, Team team, List<UUID> members, int rounds) {
+        return members.stream().<Callable<Void>>map(member -> () -> {
+            for (int round = 0; round < rounds; round++) {
+                data.as(owner, () -> {
+                    teams.removeMember(team.id(), UserId.of(member));
+                    return null;
+                });
+                data.as(owner, () -> teams.addMember(team.id(), data.emailOf(member)));
+            }
+            return null;
+        }).toList();
+    }
+
+    /** Runs the racers together, then every user's metadata must equal a full recompute. */
+    private void raceAndCheck(List<Callable<Void>> racers, List<UUID> users) throws Exception {
+        for (Future<Void> racer : executor.invokeAll(racers)) {
+            racer.get();
+        }
+        for (UUID user : users) {
+            assertEquals(data.read(() -> refresher.compute(user)), data.read(() -> rows.current(user).orElseThrow()),
+                    "metadata of " + user);
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class MetadataUpdater {
         Map<UUID, Set<UUID>> members = new HashMap<>();
         SortedSet<UUID> affected = new TreeSet<>();
         for (ContactChanged change : changes) {
-            affected.addAll(canAccess(change, members));
+            affected.addAll(canAccess(change, had, members));
             affected.addAll(had.getOrDefault(change.contactId(), Collections.emptySortedSet()));
         }
         Map<UUID, UserMetadata> locked = new HashMap<>();
@@ -101,7 +102,7 @@ public class MetadataUpdater {
         Set<UUID> contactsChanged = new HashSet<>();
         Set<UUID> activitiesChanged = new HashSet<>();
         for (ContactChanged change : changes) {
-            Set<UUID> after = canAccess(change, members);
+            Set<UUID> after = canAccess(change, had, members);
             Set<UUID> before = had.getOrDefault(change.contactId(), Collections.emptySortedSet());
             Set<UUID> users = new TreeSet<>(after);
             users.addAll(before);
@@ -143,11 +144,20 @@ public class MetadataUpdater {
         return teams;
     }
 
-    /** Who can access the contact after the change: its owner and its team's members (each team read once a pass). */
-    private Set<UUID> canAccess(ContactChanged change, Map<UUID, Set<UUID>> members) {
+    /**
+     * Who can access the contact after the change: its owner and its team's members (each team read once a pass);
+     * for a change that keeps its owner and team (an edit, an activity), exactly those who hold an access row now.
+     * Reading the team's members there instead raced a change of members: an edit that read a member just added, and
+     * not yet in the rows it held, gave them the card a second time (the soak benchmark found members' checksums off).
+     */
+    private Set<UUID> canAccess(ContactChanged change, Map<UUID, SortedSet<UUID>> had, Map<UUID, Set<UUID>> members) {
         ContactState after = change.after();
         if (after == null) {
             return Set.of();
+        }
+        ContactState before = change.before();
+        if (before != null && before.ownerId().equals(after.ownerId()) && Objects.equals(before.teamId(), after.teamId())) {
+            return had.getOrDefault(change.contactId(), Collections.emptySortedSet());
         }
         Set<UUID> users = new HashSet<>(Set.of(after.ownerId()));
         if (after.teamId() != null) {
@@ -160,12 +170,18 @@ public class MetadataUpdater {
     void membershipChanged(@Observes TeamMembershipChanged change) {
         UUID user = change.user().value();
         access.holdTeamContactsOf(user, change.teamId());
-        UserMetadata metadata = lockAll(List.of(user)).get(0);
         TeamPermissions.Grants grants = teams.of(user);
-        metadata.teams(grants.teamIds(), grants.permissions());
         boolean member = grants.teamIds().contains(change.teamId().toString());
-        List<Contact> shared = em.createQuery("SELECT c FROM Contact c WHERE c.teamId = :team", Contact.class)
-                .setParameter("team", change.teamId()).getResultList();
+        // Who joins locks the team's contacts (after the access rows, before the metadata row: the lock order), so
+        // that an edit in progress, which holds no row of someone it does not count yet, commits first and the new
+        // member gets its card as edited. A removal needs no such lock: an edit holds the member's access rows, which
+        // the removal waits for (and locking the contacts there would deadlock with it).
+        List<Contact> shared = em.createQuery("SELECT c FROM Contact c WHERE c.teamId = :team ORDER BY c.id", Contact.class)
+                .setParameter("team", change.teamId())
+                .setLockMode(member ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE)
+                .getResultList();
+        UserMetadata metadata = lockAll(List.of(user)).get(0);
+        metadata.teams(grants.teamIds(), grants.permissions());
         AccessChanges accessChanges = new AccessChanges();
         for (Contact contact : shared) {
             ContactState state = contact.state();
