@@ -419,7 +419,7 @@ class TwoNodesIT {
                 + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION probe_access_at_commit()");
     }
 
-    /** A new user with an app password for the probes' requests (a tenth of the CPU time of a password check). */
+    /** A new user with an app password for the probes' requests: one SHA-256 and one look-up each instead of PBKDF2. */
     private static String signUp(String who) {
         String email = TestAccounts.uniqueEmail(who);
         assertEquals(201, a.postJson("/api/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
