@@ -29,6 +29,10 @@ public class UnexpectedFailures implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        return answer(failure);
+    }
+
+    static Response answer(Throwable failure) {
         if (failure instanceof JsonbException || failure instanceof ProcessingException) {
             return ApiError.answer(400, unknownProperty(failure)
                     .map(name -> "Unknown property \"" + name + "\".")

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +25,7 @@ public class ErrorPage extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
     @Inject
-    Pages pages;
+    ErrorAnswers answers;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,18 +38,9 @@ public class ErrorPage extends HttpServlet {
         } else if (failure != null) {
             LOG.log(Level.SEVERE, "Request failed: " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
         }
-        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-            DatabaseOutage.askToRetry(response);
-        }
         String message = Objects.requireNonNullElse((String) request.getAttribute(MESSAGE), "error." + known(status));
-        String uri = Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), "");
-        if (uri.startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status);
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"error\":\"" + pages.text(message) + "\"}");
-            return;
-        }
-        pages.render(request, response, status, "error", Map.of("status", status, "message", message));
+        answers.send(request, response, status, message,
+                Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), ""));
     }
 
     private static int known(int status) {

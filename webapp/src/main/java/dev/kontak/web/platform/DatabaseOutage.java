@@ -2,7 +2,10 @@ package dev.kontak.web.platform;
 
 import jakarta.resource.ResourceException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionRequiredException;
+import jakarta.transaction.TransactionalException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -18,7 +21,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * known by its causes: a refused or broken connection, an SQL state of class 08 (connection exception) or of
  * PostgreSQL's shutting down (57P01-57P03), the pool failing to hand out a working connection, or the transaction
  * manager failing to end a transaction (the database is Kontak's one resource; the pool's and the transaction
- * manager's exceptions carry PostgreSQL's message but not its exception).
+ * manager's exceptions carry PostgreSQL's message but not its exception). Payara's {@code @Transactional} sometimes
+ * fails a commit on a connection the database dropped with a {@link NullPointerException} of its own (the
+ * transaction is already gone), so a transaction that could not end counts whatever its cause; only a call in
+ * the wrong transaction context ({@code MANDATORY}, {@code NEVER}) is a mistake of ours.
  */
 public final class DatabaseOutage {
 
@@ -35,6 +41,10 @@ public final class DatabaseOutage {
             if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException || cause instanceof SystemException
                     || cause instanceof XAException || cause instanceof ResourceException) {
+                return true;
+            }
+            if (cause instanceof TransactionalException unended && !(unended.getCause() instanceof
+                    TransactionRequiredException || unended.getCause() instanceof InvalidTransactionException)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -2,6 +2,7 @@ package dev.kontak.web.signin;
 
 import dev.kontak.auth.control.Accounts;
 import dev.kontak.auth.control.AppPasswordCredential;
+import dev.kontak.web.page.ErrorAnswers;
 import dev.kontak.web.platform.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ErrorAnswers errors;
+
     /** Signing in reads the database; while it cannot be reached the request gets a 503 page or JSON error. */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -47,7 +51,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             if (!DatabaseOutage.explains(e)) {
                 throw e;
             }
-            return unavailable(response);
+            return unavailable(request, response);
         }
     }
 
@@ -110,10 +114,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private static AuthenticationStatus unavailable(HttpServletResponse response) {
-        DatabaseOutage.askToRetry(response);
+    private AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
         try {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            errors.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.503",
+                    request.getRequestURI());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

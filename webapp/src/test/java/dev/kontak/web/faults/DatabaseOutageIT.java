@@ -146,8 +146,8 @@ class DatabaseOutageIT {
         assertTrue(refused.size() > 0, "the outage was seen");
         for (Answer answer : refused) {
             assertEquals("5", answer.retryAfter(), answer.toString());
-            assertTrue(answer.body().contains("cannot reach its database"), answer.body());
-            assertTrue(!answer.body().contains("Exception") && !answer.body().contains("\tat "), answer.body());
+            assertTrue(answer.body().contains("cannot reach its database"), answer.toString());
+            assertTrue(!answer.body().contains("Exception") && !answer.body().contains("\tat "), answer.toString());
         }
         List<Answer> readinessWhileStopped = all.stream()
                 .filter(a -> a.who().equals("readiness") && a.startedWithin(stopped, starting)).toList();
@@ -242,9 +242,11 @@ class DatabaseOutageIT {
         }
     }
 
-    private static Set<Integer> statusesOf(List<Answer> answers, String who, Set<Integer> expected) {
-        return answers.stream().filter(a -> a.who().equals(who)).map(Answer::status)
-                .filter(status -> !expected.contains(status)).collect(Collectors.toSet());
+    /** The answers of another status, each as its status and the start of its body: what the server said. */
+    private static Set<String> statusesOf(List<Answer> answers, String who, Set<Integer> expected) {
+        return answers.stream().filter(a -> a.who().equals(who) && !expected.contains(a.status()))
+                .map(a -> a.status() + " " + a.body().substring(0, Math.min(200, a.body().length())))
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> namesWith(List<Answer> answers, String who, int status) {

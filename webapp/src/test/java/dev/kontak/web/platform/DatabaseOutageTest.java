@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionRequiredException;
+import jakarta.transaction.TransactionalException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,14 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.explains(new PersistenceException(new SQLException("Error in allocating a connection",
                 new ResourceAllocationException("not usable")))));
         assertTrue(DatabaseOutage.explains(new IllegalStateException(new SystemException("commit failed"))));
+    }
+
+    @Test
+    void aTransactionThatCouldNotEndIsAnOutageWhateverPayaraGivesAsItsCause() {
+        assertTrue(DatabaseOutage.explains(new TransactionalException("encountered exception during commit",
+                new NullPointerException("TransactionManager.getTransaction() is null"))));
+        assertFalse(DatabaseOutage.explains(new TransactionalException("TxType.MANDATORY without a transaction",
+                new TransactionRequiredException())));
     }
 
     @Test
